@@ -1,0 +1,67 @@
+using System.Text.Json;
+using RightToManage.Workflows.Definitions;
+using RightToManage.Workflows.Runtime;
+
+namespace RightToManage.Workflows.Activities;
+
+/// <summary>What an executing activity may see and change of its case.</summary>
+public sealed class ActivityContext
+{
+    private readonly FlowchartRun _run;
+
+    internal ActivityContext(FlowchartRun run, ActivityNode node, Token? token)
+    {
+        _run = run;
+        Node = node;
+        ArrivedFrom = token?.From;
+    }
+
+    public ActivityNode Node { get; }
+
+    public WorkflowDefinition Definition => _run.Definition.Source;
+
+    public Guid InstanceId => _run.InstanceId;
+
+    /// <summary>The case's clock: the injected <see cref="TimeProvider"/>, never the wall clock directly.</summary>
+    public DateTimeOffset Now => _run.Now;
+
+    /// <summary>Who caused this run (a user, an integration, or <c>system</c>).</summary>
+    public string Actor => _run.Actor;
+
+    /// <summary>The activity whose completion brought the token here, if any.</summary>
+    public string? ArrivedFrom { get; }
+
+    public IReadOnlyList<Connection> InboundConnections => _run.Definition.Inbound(Node.Id);
+
+    /// <summary>Per-activity state that survives between executions (used by joins).</summary>
+    public JsonElement? NodeState
+    {
+        get => _run.State.NodeStates.TryGetValue(Node.Id, out var value) ? value : null;
+        set
+        {
+            if (value is null) _run.State.NodeStates.Remove(Node.Id);
+            else _run.State.NodeStates[Node.Id] = value.Value;
+        }
+    }
+
+    public JsonElement? GetVariable(string name) => _run.State.Variables.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Sets a declared variable; the value must match its declared type. Journaled.</summary>
+    public void SetVariable(string name, JsonElement value) => _run.SetVariable(Node.Id, name, value);
+
+    /// <summary>The port(s) through which <paramref name="activityId"/> last completed, or null.</summary>
+    public string? OutcomeOf(string activityId) => _run.State.Outcomes.GetValueOrDefault(activityId);
+
+    /// <summary>
+    /// Cancels every waiting or queued path that can still reach this activity: used when the first
+    /// of several branches wins (a join on "any").
+    /// </summary>
+    public void CancelBranchesInto() => _run.CancelBranchesInto(Node.Id);
+
+    /// <summary>
+    /// Records a side effect (a timer, an email) in the outbox, committed with the state change that
+    /// caused it and delivered afterwards by its dispatcher.
+    /// </summary>
+    public void AddOutboxMessage(string kind, JsonElement payload, DateTimeOffset? dueAt = null) =>
+        _run.AddOutboxMessage(Node.Id, kind, payload, dueAt);
+}

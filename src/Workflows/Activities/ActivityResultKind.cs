@@ -1,0 +1,9 @@
+namespace RightToManage.Workflows.Activities;
+
+public enum ActivityResultKind
+{
+    Completed,
+    Suspended,
+    Absorbed,
+    Ended,
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace RightToManage.Workflows.Definitions;
+
+/// <summary>The value types a parameter, variable, input or output may hold.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DataType>))]
+public enum DataType
+{
+    [JsonStringEnumMemberName("text")] Text,
+    [JsonStringEnumMemberName("number")] Number,
+    [JsonStringEnumMemberName("integer")] Integer,
+    [JsonStringEnumMemberName("boolean")] Boolean,
+    [JsonStringEnumMemberName("date")] Date,
+    [JsonStringEnumMemberName("textList")] TextList,
+    [JsonStringEnumMemberName("period")] Period,
+    [JsonStringEnumMemberName("json")] Json,
+}

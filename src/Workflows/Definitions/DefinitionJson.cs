@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RightToManage.Workflows.Validation;
+
+namespace RightToManage.Workflows.Definitions;
+
+/// <summary>Reading and writing definition JSON.</summary>
+public static class DefinitionJson
+{
+    /// <summary>camelCase, comments and trailing commas allowed, unknown members rejected (they are usually typos).</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        RespectNullableAnnotations = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    /// <summary>Parses a definition; a syntax or shape error comes back with its JSON path.</summary>
+    public static DefinitionParseResult Parse(string json)
+    {
+        try
+        {
+            var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Options);
+            return definition is null
+                ? new DefinitionParseResult(null, [new ValidationError("$", "json.null", "The definition is empty (null).")])
+                : new DefinitionParseResult(definition, []);
+        }
+        catch (JsonException ex)
+        {
+            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+            var message = ex.Message;
+            // The exception text repeats the path and position; keep the part that explains.
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+            return new DefinitionParseResult(null, [new ValidationError(path, "json.invalid", message)]);
+        }
+    }
+
+    public static string Serialize(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
+}

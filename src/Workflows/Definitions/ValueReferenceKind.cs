@@ -1,0 +1,7 @@
+namespace RightToManage.Workflows.Definitions;
+
+public enum ValueReferenceKind
+{
+    Parameter,
+    Variable,
+}

@@ -1,0 +1,39 @@
+using RightToManage.Workflows.Journal;
+using RightToManage.Workflows.Runtime;
+
+namespace RightToManage.Workflows.Persistence;
+
+/// <summary>
+/// Where cases live. One implementation serves PostgreSQL and SQLite (<see cref="WorkflowStores"/>);
+/// every change to a case goes through an <see cref="IWorkflowStoreTransaction"/> that commits it whole.
+/// </summary>
+public interface IWorkflowStore
+{
+    /// <summary>"postgres" or "sqlite".</summary>
+    string Provider { get; }
+
+    /// <summary>Creates or upgrades the schema; safe to call from several processes at once.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    Task<IWorkflowStoreTransaction> BeginAsync(CancellationToken cancellationToken = default);
+
+    Task<InstanceRecord?> FindInstanceAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Guid?> FindInstanceIdByReferenceAsync(string reference, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Incident>> ReadIncidentsAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StimulusRecord>> ReadStimuliAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>A stored definition version; the highest published one when <paramref name="version"/> is null.</summary>
+    Task<StoredDefinition?> FindDefinitionAsync(string definitionId, int? version, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a definition version unless that exact version exists; returns what is stored for it.</summary>
+    Task<StoredDefinition> AddDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
+
+    Task<bool> CanConnectAsync(CancellationToken cancellationToken = default);
+}

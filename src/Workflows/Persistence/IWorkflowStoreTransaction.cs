@@ -1,0 +1,40 @@
+using RightToManage.Workflows.Journal;
+using RightToManage.Workflows.Runtime;
+
+namespace RightToManage.Workflows.Persistence;
+
+/// <summary>
+/// One unit of work on one case. Reads happen at once; writes are buffered and sent together on
+/// <see cref="CommitAsync"/>, so a run's state, bookmarks, journal, incidents and outbox land together or not at all.
+/// </summary>
+public interface IWorkflowStoreTransaction : IAsyncDisposable
+{
+    /// <summary>
+    /// Locks the case against every other executor (in any process) until commit or rollback, and
+    /// reads what a run needs. Null when no such case exists.
+    /// </summary>
+    Task<LockedInstance?> LockInstanceAsync(Guid id, string? idempotencyKey, CancellationToken cancellationToken = default);
+
+    void InsertInstance(InstanceRecord instance);
+
+    /// <summary>Fails the commit with <see cref="ConcurrencyException"/> when the stored version is not <paramref name="expectedVersion"/>.</summary>
+    void UpdateInstance(InstanceRecord instance, int expectedVersion);
+
+    void InsertStimulus(StimulusRecord stimulus);
+
+    void MarkStimulusApplied(Guid instanceId, string idempotencyKey, DateTimeOffset appliedAt);
+
+    void AppendJournal(IReadOnlyList<JournalEntry> entries);
+
+    void AddBookmarks(Guid instanceId, IReadOnlyList<Bookmark> bookmarks);
+
+    void RemoveBookmarks(Guid instanceId, IReadOnlyList<string> bookmarkIds);
+
+    void InsertIncident(Incident incident);
+
+    void ResolveIncident(Guid incidentId, DateTimeOffset resolvedAt, string resolvedBy);
+
+    void AddOutbox(IReadOnlyList<OutboxMessage> messages);
+
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}

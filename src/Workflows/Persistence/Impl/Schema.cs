@@ -1,0 +1,108 @@
+namespace RightToManage.Workflows.Persistence.Impl;
+
+/// <summary>
+/// The schema as numbered migrations, written once for both databases with type placeholders.
+/// Append new migrations; never edit one that has shipped.
+/// </summary>
+internal static class Schema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE wf_definitions (
+            definition_id text NOT NULL,
+            version integer NOT NULL,
+            name text NOT NULL,
+            content text NOT NULL,
+            content_hash text NOT NULL,
+            origin text NOT NULL,
+            is_published {bool} NOT NULL,
+            created_at {time} NOT NULL,
+            PRIMARY KEY (definition_id, version)
+        );
+        CREATE TABLE wf_instances (
+            id {uuid} PRIMARY KEY,
+            definition_id text NOT NULL,
+            definition_version integer NOT NULL,
+            reference text NULL UNIQUE,
+            status text NOT NULL,
+            outcome text NULL,
+            stage text NULL,
+            state {json} NOT NULL,
+            version integer NOT NULL,
+            journal_length bigint NOT NULL,
+            journal_head text NOT NULL,
+            created_at {time} NOT NULL,
+            updated_at {time} NOT NULL,
+            FOREIGN KEY (definition_id, definition_version) REFERENCES wf_definitions (definition_id, version)
+        );
+        CREATE INDEX ix_wf_instances_status ON wf_instances (status, updated_at);
+        CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
+        CREATE TABLE wf_bookmarks (
+            id text PRIMARY KEY,
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            activity_id text NOT NULL,
+            name text NOT NULL,
+            created_at {time} NOT NULL
+        );
+        CREATE INDEX ix_wf_bookmarks_instance ON wf_bookmarks (instance_id, name);
+        CREATE INDEX ix_wf_bookmarks_name ON wf_bookmarks (name);
+        CREATE TABLE wf_stimuli (
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            idempotency_key text NOT NULL,
+            event_name text NULL,
+            bookmark_id text NULL,
+            payload text NULL,
+            actor text NOT NULL,
+            status text NOT NULL,
+            received_at {time} NOT NULL,
+            applied_at {time} NULL,
+            PRIMARY KEY (instance_id, idempotency_key)
+        );
+        CREATE INDEX ix_wf_stimuli_pending ON wf_stimuli (instance_id, received_at) WHERE status = 'pending';
+        CREATE TABLE wf_journal (
+            instance_id {uuid} NOT NULL,
+            sequence bigint NOT NULL,
+            at {time} NOT NULL,
+            kind text NOT NULL,
+            activity_id text NULL,
+            actor text NOT NULL,
+            data text NOT NULL,
+            previous_hash text NOT NULL,
+            hash text NOT NULL,
+            PRIMARY KEY (instance_id, sequence)
+        );
+        CREATE TABLE wf_incidents (
+            id {uuid} PRIMARY KEY,
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            activity_id text NOT NULL,
+            error text NOT NULL,
+            details text NULL,
+            raised_at {time} NOT NULL,
+            resolved_at {time} NULL,
+            resolved_by text NULL
+        );
+        CREATE INDEX ix_wf_incidents_instance ON wf_incidents (instance_id);
+        CREATE INDEX ix_wf_incidents_open ON wf_incidents (raised_at) WHERE resolved_at IS NULL;
+        CREATE TABLE wf_outbox (
+            id {uuid} PRIMARY KEY,
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            activity_id text NOT NULL,
+            kind text NOT NULL,
+            payload text NOT NULL,
+            created_at {time} NOT NULL,
+            due_at {time} NULL,
+            attempts integer NOT NULL DEFAULT 0,
+            processed_at {time} NULL
+        );
+        CREATE INDEX ix_wf_outbox_instance ON wf_outbox (instance_id);
+        CREATE INDEX ix_wf_outbox_unprocessed ON wf_outbox (kind, due_at) WHERE processed_at IS NULL;
+        """,
+    ];
+
+    public static string Render(string migration, SqlDialect dialect) => migration
+        .Replace("{uuid}", dialect.UuidType)
+        .Replace("{time}", dialect.TimeType)
+        .Replace("{json}", dialect.JsonType)
+        .Replace("{bool}", dialect.BoolType);
+}

@@ -1,0 +1,7 @@
+namespace RightToManage.Workflows.Persistence;
+
+public enum StimulusStatus
+{
+    Pending,
+    Applied,
+}

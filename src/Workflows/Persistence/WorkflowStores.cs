@@ -1,0 +1,25 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using RightToManage.Workflows.Persistence.Impl;
+
+namespace RightToManage.Workflows.Persistence;
+
+/// <summary>Creates the store for a database.</summary>
+public static class WorkflowStores
+{
+    /// <summary>PostgreSQL, for production: cases locked per row, so many nodes can share one database.</summary>
+    public static IWorkflowStore Postgres(string connectionString) =>
+        new SqlWorkflowStore(NpgsqlDataSource.Create(connectionString), new PostgresDialect());
+
+    /// <summary>
+    /// SQLite, the embedded default: one file, no setup. Writers are serialised by the database, so it
+    /// suits one server process.
+    /// </summary>
+    public static IWorkflowStore Sqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
+        return new SqlWorkflowStore(SqliteFactory.Instance.CreateDataSource(builder.ToString()), new SqliteDialect());
+    }
+}

@@ -1,0 +1,319 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RightToManage.Workflows.Definitions;
+using RightToManage.Workflows.Journal;
+using RightToManage.Workflows.Persistence;
+using RightToManage.Workflows.Validation;
+
+namespace RightToManage.Workflows.Runtime;
+
+/// <summary>
+/// The entry point for changing cases. Every call is one transaction: the case row is locked, the
+/// interpreter runs in memory, and the new state, bookmarks, journal, incidents and outbox rows are
+/// committed together. A crash at any moment leaves the case as it was before the call or after it.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IWorkflowStore store,
+    DefinitionCatalog definitions,
+    TimeProvider? timeProvider = null,
+    ILogger<WorkflowRuntime>? logger = null)
+{
+    /// <summary>How often a run is retried when another executor changed the case first.</summary>
+    private const int MaxAttempts = 5;
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? NullLogger<WorkflowRuntime>.Instance;
+
+    public IWorkflowStore Store => store;
+
+    public DefinitionCatalog Definitions => definitions;
+
+    public async Task<StimulusResult> StartAsync(StartCaseRequest request, CancellationToken cancellationToken = default)
+    {
+        var definition = await definitions.GetAsync(request.DefinitionId, request.Version, cancellationToken);
+        var id = request.InstanceId ?? Guid.CreateVersion7(_time.GetUtcNow());
+        if (request.InstanceId is not null && await store.FindInstanceAsync(id, cancellationToken) is { } existing)
+            return new StimulusResult(StimulusOutcome.Duplicate, id, existing.Status, "This case was already started.");
+        if (request.Reference is { } reference && await store.FindInstanceIdByReferenceAsync(reference, cancellationToken) is not null)
+            throw new DuplicateReferenceException(reference);
+
+        var state = new WorkflowState();
+        var errors = new List<ValidationError>();
+        foreach (var variable in definition.Source.Variables.Where(v => v.Default is { ValueKind: not JsonValueKind.Null }))
+            state.Variables[variable.Name] = variable.Default!.Value;
+        foreach (var (name, value) in request.Variables)
+        {
+            if (!definition.Variables.TryGetValue(name, out var declared))
+                errors.Add(new ValidationError($"$.variables.{name}", "variable.unknown", $"The definition declares no variable named '{name}'."));
+            else if (DataTypes.Check(declared.Type, value) is { } problem)
+                errors.Add(new ValidationError($"$.variables.{name}", "variable.type", $"'{name}' is {declared.Type}: {problem}."));
+            else
+                state.Variables[name] = value.Clone();
+        }
+        if (errors.Count > 0) throw new CaseInputException(errors);
+
+        var now = _time.GetUtcNow();
+        var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor);
+        run.Record(JournalEntryKind.CaseStarted, null, new { definition = definition.Source.Id, version = definition.Source.Version, reference = request.Reference });
+        state.Queue.Add(new Token(definition.StartActivity, null, null));
+        await run.DrainAsync();
+
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        var record = Persist(transaction, before: null, id, definition, request.Reference, run, bookmarksBefore: [], forcedStatus: null);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            // A concurrent start with the same reference or instance id won the race.
+            if (request.InstanceId is not null && await store.FindInstanceAsync(id, cancellationToken) is { } raced)
+                return new StimulusResult(StimulusOutcome.Duplicate, id, raced.Status, "This case was already started.");
+            if (request.Reference is not null && await store.FindInstanceIdByReferenceAsync(request.Reference, cancellationToken) is not null)
+                throw new DuplicateReferenceException(request.Reference);
+            throw;
+        }
+        return new StimulusResult(StimulusOutcome.Applied, id, record.Status);
+    }
+
+    /// <summary>Delivers a stimulus: resumes what waits for it, or keeps it until something does.</summary>
+    public Task<StimulusResult> SendAsync(Stimulus stimulus, CancellationToken cancellationToken = default)
+    {
+        if (stimulus.EventName is null == stimulus.BookmarkId is null)
+            throw new ArgumentException("A stimulus names exactly one of an event or a bookmark.", nameof(stimulus));
+        if (string.IsNullOrWhiteSpace(stimulus.IdempotencyKey))
+            throw new ArgumentException("A stimulus needs an idempotency key.", nameof(stimulus));
+
+        return InLockAsync(stimulus.InstanceId, stimulus.IdempotencyKey, stimulus.Actor, cancellationToken, async unit =>
+        {
+            if (unit.StimulusSeen) return unit.Result(StimulusOutcome.Duplicate, "This stimulus was already received.");
+            if (unit.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+                return unit.Result(StimulusOutcome.Rejected, $"The case is {unit.Instance.Status.ToString().ToLowerInvariant()}.");
+
+            var state = unit.Run.State;
+            var matches = state.Fault is not null
+                ? []
+                : state.Bookmarks.Where(b => stimulus.BookmarkId is not null ? b.Id == stimulus.BookmarkId : b.Name == stimulus.EventName).ToList();
+            var payload = stimulus.Payload?.GetRawText();
+            if (matches.Count == 0)
+            {
+                if (stimulus.BookmarkId is not null && state.Fault is null)
+                    return unit.Result(StimulusOutcome.Rejected, $"The case has no bookmark '{stimulus.BookmarkId}'.");
+                unit.Transaction.InsertStimulus(new StimulusRecord(unit.Instance.Id, stimulus.IdempotencyKey, stimulus.EventName, stimulus.BookmarkId, payload,
+                    stimulus.Actor, StimulusStatus.Pending, unit.Run.Now, null));
+                unit.Run.Record(JournalEntryKind.EventQueued, null, new { name = stimulus.EventName ?? stimulus.BookmarkId, key = stimulus.IdempotencyKey, payload = stimulus.Payload });
+                unit.Commit();
+                return unit.Result(StimulusOutcome.Queued, state.Fault is not null
+                    ? "The case is faulted; the stimulus is kept and applied after the incident is retried."
+                    : "Nothing waits for this event yet; it is kept and applied when something does.");
+            }
+
+            unit.Transaction.InsertStimulus(new StimulusRecord(unit.Instance.Id, stimulus.IdempotencyKey, stimulus.EventName, stimulus.BookmarkId, payload,
+                stimulus.Actor, StimulusStatus.Applied, unit.Run.Now, unit.Run.Now));
+            unit.Run.Record(JournalEntryKind.EventReceived, null, new { name = stimulus.EventName ?? matches[0].Name, key = stimulus.IdempotencyKey, payload = stimulus.Payload });
+            foreach (var bookmark in matches)
+            {
+                if (unit.Run.Ended || state.Fault is not null) break;
+                await unit.Run.ResumeAsync(bookmark, stimulus.Payload);
+            }
+            await ApplyPendingStimuliAsync(unit);
+            unit.Commit();
+            return unit.Result(StimulusOutcome.Applied);
+        });
+    }
+
+    /// <summary>Re-runs the step an open incident interrupted, once its cause is fixed.</summary>
+    public Task<StimulusResult> RetryAsync(Guid instanceId, Guid incidentId, string actor, CancellationToken cancellationToken = default) =>
+        InLockAsync(instanceId, null, actor, cancellationToken, async unit =>
+        {
+            var fault = unit.Run.State.Fault;
+            if (unit.Instance.Status != InstanceStatus.Faulted || fault is null || fault.IncidentId != incidentId)
+                return unit.Result(StimulusOutcome.Rejected, "That incident is not open on this case.");
+            unit.Transaction.ResolveIncident(incidentId, unit.Run.Now, actor);
+            unit.Run.Record(JournalEntryKind.IncidentRetried, null, new { incident = incidentId });
+            await unit.Run.RetryFaultAsync();
+            await ApplyPendingStimuliAsync(unit);
+            unit.Commit();
+            return unit.Result(StimulusOutcome.Applied);
+        });
+
+    /// <summary>Stops a case for good: every wait is removed; the reason is journaled.</summary>
+    public Task<StimulusResult> CancelAsync(Guid instanceId, string reason, string actor, CancellationToken cancellationToken = default) =>
+        InLockAsync(instanceId, null, actor, cancellationToken, unit =>
+        {
+            if (unit.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+                return Task.FromResult(unit.Result(StimulusOutcome.Rejected, $"The case is already {unit.Instance.Status.ToString().ToLowerInvariant()}."));
+            var state = unit.Run.State;
+            state.Bookmarks.Clear();
+            state.Queue.Clear();
+            if (state.Fault is { } fault) unit.Transaction.ResolveIncident(fault.IncidentId, unit.Run.Now, actor);
+            state.Fault = null;
+            unit.Run.Record(JournalEntryKind.CaseCancelled, null, new { reason });
+            unit.Commit(InstanceStatus.Cancelled);
+            return Task.FromResult(unit.Result(StimulusOutcome.Applied));
+        });
+
+    public async Task<InstanceSnapshot?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var record = await store.FindInstanceAsync(instanceId, cancellationToken);
+        if (record is null) return null;
+        var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, cancellationToken);
+        var state = DeserializeState(record.State);
+        return new InstanceSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Reference, record.Status, record.Outcome,
+            CurrentStages(definition, state), state.Variables, state.Bookmarks, state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt);
+    }
+
+    public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var record = await store.FindInstanceAsync(instanceId, cancellationToken)
+            ?? throw new KeyNotFoundException($"No case {instanceId}.");
+        var entries = await store.ReadJournalAsync(instanceId, cancellationToken);
+        return JournalChain.Verify(instanceId, entries, record.JournalLength, record.JournalHead);
+    }
+
+    private async Task ApplyPendingStimuliAsync(RunUnit unit)
+    {
+        var state = unit.Run.State;
+        var pending = unit.PendingStimuli.ToList();
+        var progressed = true;
+        while (progressed && !unit.Run.Ended && state.Fault is null)
+        {
+            progressed = false;
+            foreach (var stimulus in pending)
+            {
+                var matches = state.Bookmarks.Where(b => stimulus.BookmarkId is not null ? b.Id == stimulus.BookmarkId : b.Name == stimulus.EventName).ToList();
+                if (matches.Count == 0) continue;
+                pending.Remove(stimulus);
+                unit.Transaction.MarkStimulusApplied(unit.Instance.Id, stimulus.IdempotencyKey, unit.Run.Now);
+                var payload = stimulus.Payload is null ? (JsonElement?)null : JsonDocument.Parse(stimulus.Payload).RootElement.Clone();
+                unit.Run.Record(JournalEntryKind.EventReceived, null, new { name = matches[0].Name, key = stimulus.IdempotencyKey, payload, queuedAt = stimulus.ReceivedAt });
+                foreach (var bookmark in matches)
+                {
+                    if (unit.Run.Ended || state.Fault is not null) break;
+                    await unit.Run.ResumeAsync(bookmark, payload);
+                }
+                progressed = true;
+                break;
+            }
+        }
+    }
+
+    private async Task<StimulusResult> InLockAsync(Guid instanceId, string? idempotencyKey, string actor, CancellationToken cancellationToken, Func<RunUnit, Task<StimulusResult>> body)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await store.BeginAsync(cancellationToken);
+                var locked = await transaction.LockInstanceAsync(instanceId, idempotencyKey, cancellationToken);
+                if (locked is null) return new StimulusResult(StimulusOutcome.NotFound, instanceId, null, $"No case {instanceId}.");
+                var definition = await definitions.GetAsync(locked.Instance.DefinitionId, locked.Instance.DefinitionVersion, cancellationToken);
+                var state = DeserializeState(locked.Instance.State);
+                var unit = new RunUnit(transaction, locked, definition,
+                    new FlowchartRun(definition, definitions.Registry, state, instanceId, _time.GetUtcNow(), actor), [.. state.Bookmarks]);
+                var result = await body(unit);
+                if (unit.ShouldCommit)
+                {
+                    var record = Persist(transaction, locked.Instance, instanceId, definition, locked.Instance.Reference, unit.Run, unit.BookmarksBefore, unit.ForcedStatus);
+                    await transaction.CommitAsync(cancellationToken);
+                    result = result with { Status = record.Status };
+                }
+                return result;
+            }
+            catch (ConcurrencyException ex) when (attempt < MaxAttempts)
+            {
+                _logger.LogDebug(ex, "Case {InstanceId} changed under attempt {Attempt}; retrying", instanceId, attempt);
+            }
+        }
+    }
+
+    /// <summary>Writes a run's results into the transaction and returns the new case row.</summary>
+    private static InstanceRecord Persist(
+        IWorkflowStoreTransaction transaction,
+        InstanceRecord? before,
+        Guid id,
+        CompiledDefinition definition,
+        string? reference,
+        FlowchartRun run,
+        IReadOnlyList<Bookmark> bookmarksBefore,
+        InstanceStatus? forcedStatus)
+    {
+        var state = run.State;
+        var status = forcedStatus
+            ?? (run.Ended ? InstanceStatus.Completed
+            : state.Fault is not null ? InstanceStatus.Faulted
+            : state.Bookmarks.Count == 0 ? InstanceStatus.Completed
+            : InstanceStatus.Waiting);
+        if (status == InstanceStatus.Completed && !run.Ended)
+            run.Record(JournalEntryKind.CaseCompleted, null, new { outcome = (string?)null, reason = "no path is left to run" });
+
+        var length = before?.JournalLength ?? 0;
+        var head = before?.JournalHead ?? JournalChain.Genesis;
+        var entries = new List<JournalEntry>(run.Journal.Count);
+        foreach (var pending in run.Journal)
+        {
+            var at = JournalChain.Normalize(pending.At);
+            var hash = JournalChain.ComputeHash(id, ++length, at, pending.Kind, pending.Activity, pending.Actor, pending.Data, head);
+            entries.Add(new JournalEntry(id, length, at, pending.Kind, pending.Activity, pending.Actor, pending.Data, head, hash));
+            head = hash;
+        }
+
+        var record = new InstanceRecord(
+            id, definition.Source.Id, definition.Source.Version, reference, status,
+            run.Ended ? run.Outcome : before?.Outcome,
+            string.Join("; ", CurrentStages(definition, state)) is { Length: > 0 } stages ? stages : null,
+            JsonSerializer.Serialize(state, JournalJson.Options),
+            (before?.Version ?? 0) + 1, length, head, before?.CreatedAt ?? run.Now, run.Now);
+        if (before is null) transaction.InsertInstance(record);
+        else transaction.UpdateInstance(record, before.Version);
+
+        var beforeIds = bookmarksBefore.Select(b => b.Id).ToHashSet();
+        var afterIds = state.Bookmarks.Select(b => b.Id).ToHashSet();
+        transaction.RemoveBookmarks(id, beforeIds.Except(afterIds).ToList());
+        transaction.AddBookmarks(id, state.Bookmarks.Where(b => !beforeIds.Contains(b.Id)).ToList());
+        transaction.AppendJournal(entries);
+        foreach (var incident in run.NewIncidents) transaction.InsertIncident(incident);
+        transaction.AddOutbox(run.Outbox);
+        return record;
+    }
+
+    /// <summary>The labelled stages where the case waits; else the last labelled stage it entered.</summary>
+    private static IReadOnlyList<string> CurrentStages(CompiledDefinition definition, WorkflowState state)
+    {
+        var waiting = state.Bookmarks.Select(b => definition.Node(b.Activity).Stage).OfType<string>().Distinct().ToList();
+        return waiting.Count > 0 ? waiting : state.LastStage is { } last ? [last] : [];
+    }
+
+    private static WorkflowState DeserializeState(string json) =>
+        JsonSerializer.Deserialize<WorkflowState>(json, JournalJson.Options) ?? new WorkflowState();
+
+    /// <summary>One locked case and the run being made on it.</summary>
+    private sealed class RunUnit(
+        IWorkflowStoreTransaction transaction,
+        LockedInstance locked,
+        CompiledDefinition definition,
+        FlowchartRun run,
+        IReadOnlyList<Bookmark> bookmarksBefore)
+    {
+        public IWorkflowStoreTransaction Transaction { get; } = transaction;
+        public InstanceRecord Instance => locked.Instance;
+        public bool StimulusSeen => locked.StimulusSeen;
+        public IReadOnlyList<StimulusRecord> PendingStimuli => locked.PendingStimuli;
+        public CompiledDefinition Definition { get; } = definition;
+        public FlowchartRun Run { get; } = run;
+        public IReadOnlyList<Bookmark> BookmarksBefore { get; } = bookmarksBefore;
+        public bool ShouldCommit { get; private set; }
+        public InstanceStatus? ForcedStatus { get; private set; }
+
+        public void Commit(InstanceStatus? status = null)
+        {
+            ShouldCommit = true;
+            ForcedStatus = status;
+        }
+
+        public StimulusResult Result(StimulusOutcome outcome, string? message = null) =>
+            new(outcome, Instance.Id, Instance.Status, message);
+    }
+}

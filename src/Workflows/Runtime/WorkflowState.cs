@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace RightToManage.Workflows.Runtime;
+
+/// <summary>The interpreter's state of one case, stored as JSON on the instance row.</summary>
+public sealed class WorkflowState
+{
+    public Dictionary<string, JsonElement> Variables { get; init; } = [];
+
+    public List<Bookmark> Bookmarks { get; init; } = [];
+
+    /// <summary>Tokens not yet run; only non-empty while the case is faulted.</summary>
+    public List<Token> Queue { get; init; } = [];
+
+    public Dictionary<string, JsonElement> NodeStates { get; init; } = [];
+
+    /// <summary>Activity id → the port(s) it last completed through.</summary>
+    public Dictionary<string, string> Outcomes { get; init; } = [];
+
+    /// <summary>The label of the most recently entered activity that had one.</summary>
+    public string? LastStage { get; set; }
+
+    public FaultedStep? Fault { get; set; }
+}

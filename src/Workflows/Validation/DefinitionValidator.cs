@@ -1,0 +1,250 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RightToManage.Workflows.Activities;
+using RightToManage.Workflows.Definitions;
+
+namespace RightToManage.Workflows.Validation;
+
+/// <summary>
+/// Checks a definition before it may run or be published. Every error names its JSON path; a
+/// definition with any error is never executed.
+/// </summary>
+public sealed partial class DefinitionValidator(ActivityRegistry registry)
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial Regex DefinitionIdPattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]{0,99}$")]
+    private static partial Regex NamePattern();
+
+    public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
+    {
+        var errors = new List<ValidationError>();
+        if (!DefinitionIdPattern().IsMatch(definition.Id))
+            errors.Add(new("$.id", "definition.id", "The id must be 1–100 lower-case letters, digits or hyphens, e.g. \"right-to-manage\"."));
+        if (definition.Version < 1)
+            errors.Add(new("$.version", "definition.version", "The version must be a whole number of 1 or more."));
+        if (string.IsNullOrWhiteSpace(definition.Name))
+            errors.Add(new("$.name", "definition.name", "A name is required."));
+
+        var parameters = ValidateParameters(definition, errors);
+        var variables = ValidateVariables(definition, errors);
+        var nodes = ValidateActivities(definition, parameters, variables, errors);
+        ValidateConnections(definition, nodes, errors);
+        ValidateGraph(definition, nodes, errors);
+        return errors;
+    }
+
+    /// <summary>Parses then validates JSON text in one step.</summary>
+    public IReadOnlyList<ValidationError> Validate(string json, out WorkflowDefinition? definition)
+    {
+        var parsed = DefinitionJson.Parse(json);
+        definition = parsed.Definition;
+        return definition is null ? parsed.Errors : Validate(definition);
+    }
+
+    private static Dictionary<string, ParameterDefinition> ValidateParameters(WorkflowDefinition definition, List<ValidationError> errors)
+    {
+        var byName = new Dictionary<string, ParameterDefinition>();
+        for (var i = 0; i < definition.Parameters.Count; i++)
+        {
+            var parameter = definition.Parameters[i];
+            var path = $"$.parameters[{i}]";
+            if (!NamePattern().IsMatch(parameter.Name))
+                errors.Add(new($"{path}.name", "parameter.name", "A parameter name must start with a letter and hold only letters, digits, '_' or '-'."));
+            else if (!byName.TryAdd(parameter.Name, parameter))
+                errors.Add(new($"{path}.name", "parameter.duplicate", $"Another parameter is already named '{parameter.Name}'."));
+            if (string.IsNullOrWhiteSpace(parameter.Source))
+                errors.Add(new($"{path}.source", "parameter.source", "Every parameter cites its legal source (regulation or section), or says why there is none."));
+
+            if (parameter.Type == DataType.Period)
+            {
+                if (parameter.Unit is null)
+                    errors.Add(new($"{path}.unit", "period.unit", "A period needs a unit: calendarDays, calendarMonths or workingDays."));
+                if (parameter.Value.ValueKind != JsonValueKind.Number || !parameter.Value.TryGetInt32(out var count))
+                    errors.Add(new($"{path}.value", "period.invalid", "A period's value is a whole number of its unit."));
+                else if (parameter.Unit is { } unit && new StatutoryPeriod(count, unit).Problem is { } problem)
+                    errors.Add(new($"{path}.value", "period.invalid", $"Invalid period: {problem}."));
+            }
+            else
+            {
+                if (parameter.Unit is not null)
+                    errors.Add(new($"{path}.unit", "parameter.unit", "Only a period parameter has a unit."));
+                if (parameter.Value.ValueKind == JsonValueKind.Undefined)
+                    errors.Add(new($"{path}.value", "parameter.value", "A parameter needs a value."));
+                else if (DataTypes.Check(parameter.Type, parameter.Value) is { } problem)
+                    errors.Add(new($"{path}.value", "parameter.type", $"The value does not match the type '{parameter.Type}': {problem}."));
+            }
+        }
+        return byName;
+    }
+
+    private static Dictionary<string, VariableDefinition> ValidateVariables(WorkflowDefinition definition, List<ValidationError> errors)
+    {
+        var byName = new Dictionary<string, VariableDefinition>();
+        for (var i = 0; i < definition.Variables.Count; i++)
+        {
+            var variable = definition.Variables[i];
+            var path = $"$.variables[{i}]";
+            if (!NamePattern().IsMatch(variable.Name))
+                errors.Add(new($"{path}.name", "variable.name", "A variable name must start with a letter and hold only letters, digits, '_' or '-'."));
+            else if (!byName.TryAdd(variable.Name, variable))
+                errors.Add(new($"{path}.name", "variable.duplicate", $"Another variable is already named '{variable.Name}'."));
+            if (variable.Default is { } value && value.ValueKind != JsonValueKind.Null && DataTypes.Check(variable.Type, value) is { } problem)
+                errors.Add(new($"{path}.default", "variable.type", $"The default does not match the type '{variable.Type}': {problem}."));
+        }
+        return byName;
+    }
+
+    private Dictionary<string, (ActivityNode Node, ActivityDescriptor? Descriptor, int Index)> ValidateActivities(
+        WorkflowDefinition definition,
+        Dictionary<string, ParameterDefinition> parameters,
+        Dictionary<string, VariableDefinition> variables,
+        List<ValidationError> errors)
+    {
+        var nodes = new Dictionary<string, (ActivityNode, ActivityDescriptor?, int)>();
+        for (var i = 0; i < definition.Activities.Count; i++)
+        {
+            var node = definition.Activities[i];
+            var path = $"$.activities[{i}]";
+            if (!NamePattern().IsMatch(node.Id))
+            {
+                errors.Add(new($"{path}.id", "activity.id", "An activity id must start with a letter and hold only letters, digits, '_' or '-'."));
+                continue;
+            }
+            var descriptor = registry.Find(node.Type);
+            if (!nodes.TryAdd(node.Id, (node, descriptor, i)))
+                errors.Add(new($"{path}.id", "activity.duplicate", $"Another activity already has the id '{node.Id}'."));
+            if (descriptor is null)
+            {
+                errors.Add(new($"{path}.type", "activity.type", $"Unknown activity type '{node.Type}'."));
+                continue;
+            }
+
+            foreach (var (name, value) in node.Inputs)
+            {
+                var input = descriptor.FindInput(name);
+                if (input is null)
+                {
+                    errors.Add(new($"{path}.inputs.{name}", "input.unknown", $"'{descriptor.TypeName}' has no input named '{name}'. Its inputs: {string.Join(", ", descriptor.Inputs.Select(x => x.Name))}."));
+                    continue;
+                }
+                ValidateInputValue(input, value, $"{path}.inputs.{name}", parameters, variables, definition, errors);
+            }
+            foreach (var input in descriptor.Inputs.Where(x => x.Required && !node.Inputs.ContainsKey(x.Name)))
+                errors.Add(new($"{path}.inputs.{input.Name}", "input.missing", $"The input '{input.Name}' of '{descriptor.TypeName}' is required."));
+
+            foreach (var (output, variableName) in node.Outputs)
+            {
+                var descriptorOutput = descriptor.FindOutput(output);
+                if (descriptorOutput is null)
+                    errors.Add(new($"{path}.outputs.{output}", "output.unknown", $"'{descriptor.TypeName}' has no output named '{output}'."));
+                else if (!variables.TryGetValue(variableName, out var variable))
+                    errors.Add(new($"{path}.outputs.{output}", "variable.unknown", $"No variable named '{variableName}' is declared."));
+                else if (!DataTypes.IsAssignable(descriptorOutput.Type, variable.Type))
+                    errors.Add(new($"{path}.outputs.{output}", "output.type", $"The output is {descriptorOutput.Type} but the variable '{variableName}' is {variable.Type}."));
+            }
+
+            registry.Create(descriptor).Validate(new ActivityValidationContext(definition, node, path, errors));
+        }
+        return nodes;
+    }
+
+    private static void ValidateInputValue(
+        InputDescriptor input,
+        JsonElement value,
+        string path,
+        Dictionary<string, ParameterDefinition> parameters,
+        Dictionary<string, VariableDefinition> variables,
+        WorkflowDefinition definition,
+        List<ValidationError> errors)
+    {
+        if (ValueReference.TryParse(value, out var reference))
+        {
+            DataType? referenced = reference.Kind == ValueReferenceKind.Parameter
+                ? parameters.TryGetValue(reference.Name, out var p) ? p.Type : null
+                : variables.TryGetValue(reference.Name, out var v) ? v.Type : null;
+            if (referenced is null)
+                errors.Add(new(path, $"{reference.Kind.ToString().ToLowerInvariant()}.unknown", $"No {reference.Kind.ToString().ToLowerInvariant()} named '{reference.Name}' is declared."));
+            else if (!DataTypes.IsAssignable(referenced.Value, input.Type))
+                errors.Add(new(path, "input.type", $"The input '{input.Name}' takes {input.Type} but '{reference.Name}' is {referenced}."));
+            return;
+        }
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            if (input.Required) errors.Add(new(path, "input.missing", $"The input '{input.Name}' is required."));
+            return;
+        }
+        if (DataTypes.Check(input.Type, value) is { } problem)
+        {
+            errors.Add(new(path, input.Type == DataType.Period ? "period.invalid" : "input.type", $"Invalid value for '{input.Name}': {problem}."));
+            return;
+        }
+        if (input.Options is { } options && !options.Contains(value.GetString()))
+            errors.Add(new(path, "input.option", $"'{value.GetString()}' is not one of: {string.Join(", ", options)}."));
+        if (input.UIHint == UIHints.VariablePicker && !variables.ContainsKey(value.GetString()!))
+            errors.Add(new(path, "variable.unknown", $"No variable named '{value.GetString()}' is declared."));
+        if (input.UIHint == UIHints.ActivityPicker && definition.Activities.All(a => a.Id != value.GetString()))
+            errors.Add(new(path, "activity.unknown", $"No activity has the id '{value.GetString()}'."));
+    }
+
+    private static void ValidateConnections(
+        WorkflowDefinition definition,
+        Dictionary<string, (ActivityNode Node, ActivityDescriptor? Descriptor, int Index)> nodes,
+        List<ValidationError> errors)
+    {
+        var seen = new HashSet<(string, string?, string)>();
+        for (var i = 0; i < definition.Connections.Count; i++)
+        {
+            var connection = definition.Connections[i];
+            var path = $"$.connections[{i}]";
+            var sourceOk = nodes.TryGetValue(connection.Source.Activity, out var source);
+            var targetOk = nodes.TryGetValue(connection.Target.Activity, out var target);
+            if (!sourceOk)
+                errors.Add(new($"{path}.source.activity", "connection.dangling", $"The connection starts at '{connection.Source.Activity}', which is not an activity of this definition."));
+            if (!targetOk)
+                errors.Add(new($"{path}.target.activity", "connection.dangling", $"The connection ends at '{connection.Target.Activity}', which is not an activity of this definition."));
+            if (sourceOk && source.Descriptor is { } sourceDescriptor)
+            {
+                var ports = sourceDescriptor.PortsOf(source.Node);
+                if (sourceDescriptor.IsTerminal)
+                    errors.Add(new($"{path}.source.activity", "connection.fromEnd", $"'{source.Node.Id}' ends the case and cannot lead anywhere."));
+                else if (string.IsNullOrEmpty(connection.Source.Port) || !ports.Contains(connection.Source.Port))
+                    errors.Add(new($"{path}.source.port", "connection.port", $"'{source.Node.Id}' has no port '{connection.Source.Port}'. Its ports: {string.Join(", ", ports)}."));
+            }
+            if (targetOk && target.Descriptor is { IsStart: true })
+                errors.Add(new($"{path}.target.activity", "connection.toStart", $"'{target.Node.Id}' starts the case and cannot be a target."));
+            if (!seen.Add((connection.Source.Activity, connection.Source.Port, connection.Target.Activity)))
+                errors.Add(new(path, "connection.duplicate", $"The connection {connection.Source.Activity}.{connection.Source.Port} → {connection.Target.Activity} appears more than once."));
+        }
+    }
+
+    private static void ValidateGraph(
+        WorkflowDefinition definition,
+        Dictionary<string, (ActivityNode Node, ActivityDescriptor? Descriptor, int Index)> nodes,
+        List<ValidationError> errors)
+    {
+        var starts = nodes.Values.Where(n => n.Descriptor is { IsStart: true }).ToList();
+        if (starts.Count == 0)
+        {
+            errors.Add(new("$.activities", "definition.noStart", "A definition needs exactly one Start activity."));
+            return;
+        }
+        foreach (var extra in starts.Skip(1))
+            errors.Add(new($"$.activities[{extra.Index}]", "definition.multipleStarts", $"Only one Start activity is allowed; '{starts[0].Node.Id}' is already the start."));
+
+        var outbound = definition.Connections.ToLookup(c => c.Source.Activity);
+        var reached = new HashSet<string> { starts[0].Node.Id };
+        var frontier = new Stack<string>(reached);
+        while (frontier.TryPop(out var id))
+        {
+            foreach (var connection in outbound[id])
+            {
+                if (nodes.ContainsKey(connection.Target.Activity) && reached.Add(connection.Target.Activity))
+                    frontier.Push(connection.Target.Activity);
+            }
+        }
+        foreach (var node in nodes.Values.Where(n => !reached.Contains(n.Node.Id)).OrderBy(n => n.Index))
+            errors.Add(new($"$.activities[{node.Index}]", "activity.unreachable", $"'{node.Node.Id}' cannot be reached from the start."));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using RightToManage.Workflows.Runtime;
+using RightToManage.Workflows.Tests.Support;
+using RightToManage.Workflows.Validation;
+
+namespace RightToManage.Workflows.Tests;
+
+public class DefinitionValidatorTests
+{
+    private const string Valid = """
+    {
+      "id": "decision-on-proposal",
+      "version": 1,
+      "name": "Council decision on a proposal notice",
+      "parameters": [
+        { "name": "decisionPeriod", "type": "period", "value": 28, "unit": "calendarDays", "source": "SI 2012/1821 reg 11(1)", "confidence": "high" }
+      ],
+      "variables": [ { "name": "decision", "type": "text" } ],
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "received", "type": "WaitForEvent", "stage": "Proposal notice", "inputs": { "event": "proposal-received" } },
+        { "id": "decided", "type": "WaitForEvent", "inputs": { "event": "council-decided" }, "outputs": { "payload": "decision" } },
+        { "id": "which", "type": "Decision", "inputs": { "variable": "decision", "cases": ["accept", "refuse"] } },
+        { "id": "accepted", "type": "End", "inputs": { "outcome": "accepted" } },
+        { "id": "refused", "type": "End", "inputs": { "outcome": "refused" } }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "received" } },
+        { "source": { "activity": "received", "port": "done" }, "target": { "activity": "decided" } },
+        { "source": { "activity": "decided", "port": "done" }, "target": { "activity": "which" } },
+        { "source": { "activity": "which", "port": "accept" }, "target": { "activity": "accepted" } },
+        { "source": { "activity": "which", "port": "refuse" }, "target": { "activity": "refused" } }
+      ]
+    }
+    """;
+
+    private static IReadOnlyList<ValidationError> Validate(Action<JsonNode> mutate)
+    {
+        var node = JsonNode.Parse(Valid)!;
+        mutate(node);
+        return new DefinitionValidator(TestEngine.Registry).Validate(node.ToJsonString(), out _);
+    }
+
+    [Fact]
+    public void A_valid_definition_has_no_errors() => Validate(_ => { }).Should().BeEmpty();
+
+    [Fact]
+    public void Unknown_activity_type_is_named_by_path() =>
+        Validate(d => d["activities"]![1]!["type"] = "WaitForEvnt").Should().ContainSingle()
+            .Which.Should().Match<ValidationError>(e => e.Path == "$.activities[1].type" && e.Code == "activity.type");
+
+    [Fact]
+    public void Missing_required_input_is_named_by_path() =>
+        Validate(d => d["activities"]![1]!["inputs"] = new JsonObject()).Should().ContainSingle()
+            .Which.Should().Match<ValidationError>(e => e.Path == "$.activities[1].inputs.event" && e.Code == "input.missing");
+
+    [Fact]
+    public void Ill_typed_input_is_named_by_path() =>
+        Validate(d => d["activities"]![1]!["inputs"]!["event"] = 42).Should().ContainSingle()
+            .Which.Should().Match<ValidationError>(e => e.Path == "$.activities[1].inputs.event" && e.Code == "input.type");
+
+    [Fact]
+    public void Unknown_input_is_named_by_path() =>
+        Validate(d => d["activities"]![1]!["inputs"]!["evnt"] = "x").Should().ContainSingle()
+            .Which.Path.Should().Be("$.activities[1].inputs.evnt");
+
+    [Fact]
+    public void Dangling_connection_is_named_by_path() =>
+        Validate(d => d["connections"]![1]!["target"]!["activity"] = "nowhere")
+            .Should().Contain(e => e.Path == "$.connections[1].target.activity" && e.Code == "connection.dangling");
+
+    [Fact]
+    public void Unknown_port_is_named_by_path() =>
+        Validate(d => d["connections"]![3]!["source"]!["port"] = "accepted")
+            .Should().Contain(e => e.Path == "$.connections[3].source.port" && e.Code == "connection.port");
+
+    [Fact]
+    public void Duplicate_connection_is_reported() =>
+        Validate(d => d["connections"]!.AsArray().Add(d["connections"]![0]!.DeepClone()))
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.connections[5]" && e.Code == "connection.duplicate");
+
+    [Fact]
+    public void Duplicate_activity_id_is_reported() =>
+        Validate(d => d["activities"]![5]!["id"] = "accepted")
+            .Should().Contain(e => e.Path == "$.activities[5].id" && e.Code == "activity.duplicate");
+
+    [Fact]
+    public void Unreachable_activity_is_reported() =>
+        Validate(d => d["activities"]!.AsArray().Add(JsonNode.Parse("""{ "id": "orphan", "type": "End" }""")))
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.activities[6]" && e.Code == "activity.unreachable");
+
+    [Fact]
+    public void A_definition_without_start_is_reported() =>
+        Validate(d =>
+        {
+            d["activities"]!.AsArray().RemoveAt(0);
+            d["connections"]!.AsArray().RemoveAt(0);
+        }).Should().Contain(e => e.Path == "$.activities" && e.Code == "definition.noStart");
+
+    [Theory]
+    [InlineData(0, "period.invalid")]
+    [InlineData(-3, "period.invalid")]
+    [InlineData(2.5, "period.invalid")]
+    public void Invalid_period_parameter_is_reported(double value, string code) =>
+        Validate(d => d["parameters"]![0]!["value"] = value)
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.parameters[0].value" && e.Code == code);
+
+    [Fact]
+    public void Unknown_period_unit_is_a_json_error_with_its_path() =>
+        Validate(d => d["parameters"]![0]!["unit"] = "fortnights")
+            .Should().ContainSingle().Which.Path.Should().Be("$.parameters[0].unit");
+
+    [Fact]
+    public void A_parameter_without_a_legal_source_is_reported() =>
+        Validate(d => d["parameters"]![0]!["source"] = " ")
+            .Should().ContainSingle().Which.Path.Should().Be("$.parameters[0].source");
+
+    [Fact]
+    public void A_reference_to_an_unknown_parameter_is_reported() =>
+        Validate(d => d["activities"]![4]!["inputs"]!["outcome"] = JsonNode.Parse("""{ "$parameter": "nope" }"""))
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.activities[4].inputs.outcome" && e.Code == "parameter.unknown");
+
+    [Fact]
+    public void A_reference_of_the_wrong_type_is_reported() =>
+        Validate(d => d["activities"]![4]!["inputs"]!["outcome"] = JsonNode.Parse("""{ "$parameter": "decisionPeriod" }"""))
+            .Should().ContainSingle().Which.Code.Should().Be("input.type");
+
+    [Fact]
+    public void An_output_to_an_undeclared_variable_is_reported() =>
+        Validate(d => d["activities"]![2]!["outputs"]!["payload"] = "missing")
+            .Should().ContainSingle().Which.Path.Should().Be("$.activities[2].outputs.payload");
+
+    [Fact]
+    public void A_decision_on_an_undeclared_variable_is_reported() =>
+        Validate(d => d["activities"]![3]!["inputs"]!["variable"] = "missing")
+            .Should().Contain(e => e.Path == "$.activities[3].inputs.variable" && e.Code == "variable.unknown");
+
+    [Fact]
+    public void A_syntax_error_names_where_it_is()
+    {
+        var errors = new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace("\"version\": 1,", "\"version\": 1,,"), out var definition);
+        definition.Should().BeNull();
+        errors.Should().ContainSingle().Which.Code.Should().Be("json.invalid");
+    }
+
+    [Fact]
+    public void A_misspelt_member_is_rejected_with_its_path()
+    {
+        var errors = new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace("\"connections\"", "\"conections\""), out _);
+        errors.Should().ContainSingle().Which.Message.Should().Contain("conections");
+    }
+
+    [Fact]
+    public async Task A_definition_with_errors_is_never_stored_or_run()
+    {
+        var engine = await TestEngine.CreateAsync(TestDatabases.Sqlite);
+        var broken = RightToManage.Workflows.Definitions.DefinitionJson.Parse(Valid.Replace("\"WaitForEvent\"", "\"Wait\"")).Definition!;
+        var store = () => engine.Catalog.AddAsync(broken, Persistence.DefinitionOrigin.Database, publish: true);
+        (await store.Should().ThrowAsync<InvalidDefinitionException>()).Which.Errors.Should().HaveCount(2);
+        var start = () => engine.Runtime.StartAsync(new StartCaseRequest { DefinitionId = "decision-on-proposal" });
+        await start.Should().ThrowAsync<DefinitionNotFoundException>();
+    }
+
+    [Fact]
+    public async Task Every_shipped_definition_is_valid()
+    {
+        var engine = await TestEngine.CreateAsync(TestDatabases.Sqlite);
+        var reports = await engine.Catalog.LoadFolderAsync(Path.Combine(RepositoryFiles.Root, "workflow-definitions"));
+        reports.Should().NotBeEmpty();
+        reports.Should().AllSatisfy(r => r.Errors.Should().BeEmpty($"{r.File} should be valid"));
+    }
+}
