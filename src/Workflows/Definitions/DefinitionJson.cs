@@ -31,12 +31,7 @@ public static class DefinitionJson
         }
         catch (JsonException ex)
         {
-            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            var message = ex.Message;
-            // The exception text repeats the path and position; keep the part that explains.
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            if (cut > 0) message = message[..cut];
-            return new DefinitionParseResult(null, [new ValidationError(path, "json.invalid", message)]);
+            return new DefinitionParseResult(null, [JsonErrors.From(ex)]);
         }
     }
 

@@ -32,6 +32,9 @@ public interface IWorkflowStore
     /// <summary>A stored definition version; the highest published one when <paramref name="version"/> is null.</summary>
     Task<StoredDefinition?> FindDefinitionAsync(string definitionId, int? version, CancellationToken cancellationToken = default);
 
+    /// <summary>Every stored version, newest first within each definition.</summary>
+    Task<IReadOnlyList<StoredDefinition>> ListDefinitionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Stores a definition version unless that exact version exists; returns what is stored for it.</summary>
     Task<StoredDefinition> AddDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
 

@@ -48,7 +48,7 @@ public sealed class WorkflowRuntime(
             if (!definition.Variables.TryGetValue(name, out var declared))
                 errors.Add(new ValidationError($"$.variables.{name}", "variable.unknown", $"The definition declares no variable named '{name}'."));
             else if (DataTypes.Check(declared.Type, value) is { } problem)
-                errors.Add(new ValidationError($"$.variables.{name}", "variable.type", $"'{name}' is {declared.Type}: {problem}."));
+                errors.Add(new ValidationError($"$.variables.{name}", "variable.type", $"'{name}' is a {declared.Type.ToString().ToLowerInvariant()} variable: {problem}."));
             else
                 state.Variables[name] = value.Clone();
         }

@@ -103,9 +103,14 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
             r => new OutboxMessage(dialect.ReadUuid(r, 0), dialect.ReadUuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), dialect.ReadTime(r, 5), dialect.ReadNullableTime(r, 6)),
             cancellationToken);
 
+    private const string DefinitionColumns = "definition_id, version, name, content, content_hash, origin, is_published, created_at";
+
+    public Task<IReadOnlyList<StoredDefinition>> ListDefinitionsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {DefinitionColumns} FROM wf_definitions ORDER BY definition_id, version DESC", [], ReadDefinition, cancellationToken);
+
     public async Task<StoredDefinition?> FindDefinitionAsync(string definitionId, int? version, CancellationToken cancellationToken = default)
     {
-        const string columns = "definition_id, version, name, content, content_hash, origin, is_published, created_at";
+        const string columns = DefinitionColumns;
         var sql = version is null
             ? $"SELECT {columns} FROM wf_definitions WHERE definition_id = @p0 AND is_published = @p1 ORDER BY version DESC LIMIT 1"
             : $"SELECT {columns} FROM wf_definitions WHERE definition_id = @p0 AND version = @p1";

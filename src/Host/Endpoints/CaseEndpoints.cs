@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using RightToManage.Workflows.Runtime;
+using RightToManage.Workflows.Validation;
+
+namespace RightToManage.Host.Endpoints;
+
+public static class CaseEndpoints
+{
+    /// <summary>Until sign-in arrives every request acts as this actor; the journal records it.</summary>
+    private const string Actor = "anonymous";
+
+    public static void MapCaseEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/cases");
+
+        group.MapPost("/", async (HttpRequest request, WorkflowRuntime runtime, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<StartCaseBody>(request, json.Value.SerializerOptions, ct);
+            if (problem is not null) return problem;
+            if (string.IsNullOrWhiteSpace(body!.DefinitionId)) return Problems.Field("$.definitionId", "field.required", "Name the definition to start.");
+            if (body.Reference is { Length: > 100 }) return Problems.Field("$.reference", "field.tooLong", "A reference has at most 100 characters.");
+            try
+            {
+                var result = await runtime.StartAsync(new StartCaseRequest
+                {
+                    DefinitionId = body.DefinitionId,
+                    Version = body.Version,
+                    Reference = body.Reference,
+                    InstanceId = body.Id,
+                    Variables = body.Variables ?? [],
+                    Actor = Actor,
+                }, ct);
+                var location = $"/api/cases/{result.InstanceId}";
+                return result.Outcome == StimulusOutcome.Duplicate
+                    ? Results.Ok(ToBody(result))
+                    : Results.Created(location, ToBody(result));
+            }
+            catch (DefinitionNotFoundException ex)
+            {
+                return Problems.Field(body.Version is null ? "$.definitionId" : "$.version", "definition.unknown", ex.Message);
+            }
+            catch (CaseInputException ex)
+            {
+                return Problems.Validation(ex.Errors);
+            }
+            catch (DuplicateReferenceException ex)
+            {
+                return Problems.Conflict(ex.Message);
+            }
+        });
+
+        group.MapGet("/{id:guid}", async (Guid id, WorkflowRuntime runtime, CancellationToken ct) =>
+            await runtime.GetAsync(id, ct) is { } snapshot ? Results.Ok(snapshot) : Problems.NotFound($"No case {id}."));
+
+        group.MapGet("/{id:guid}/journal", async (Guid id, WorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            if (await runtime.Store.FindInstanceAsync(id, ct) is null) return Problems.NotFound($"No case {id}.");
+            var entries = await runtime.Store.ReadJournalAsync(id, ct);
+            return Results.Ok(entries.Select(e => new
+            {
+                e.Sequence,
+                e.At,
+                e.Kind,
+                e.Activity,
+                e.Actor,
+                Data = JsonDocument.Parse(e.Data).RootElement,
+                e.Hash,
+            }));
+        });
+
+        group.MapGet("/{id:guid}/journal/verify", async (Guid id, WorkflowRuntime runtime, CancellationToken ct) =>
+            await runtime.Store.FindInstanceAsync(id, ct) is null
+                ? Problems.NotFound($"No case {id}.")
+                : Results.Ok(await runtime.VerifyJournalAsync(id, ct)));
+
+        group.MapGet("/{id:guid}/incidents", async (Guid id, WorkflowRuntime runtime, CancellationToken ct) =>
+            await runtime.Store.FindInstanceAsync(id, ct) is null
+                ? Problems.NotFound($"No case {id}.")
+                : Results.Ok(await runtime.Store.ReadIncidentsAsync(id, ct)));
+
+        // Sends a named event with an optional JSON payload. An Idempotency-Key header makes re-sending safe.
+        group.MapPost("/{id:guid}/events/{name}", async (Guid id, string name, HttpRequest request, WorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            if (name.Length > 100) return Problems.Field("name", "field.tooLong", "An event name has at most 100 characters.");
+            var key = request.Headers["Idempotency-Key"].ToString();
+            if (key.Length > 200) return Problems.Field("Idempotency-Key", "field.tooLong", "An idempotency key has at most 200 characters.");
+            var (text, problem) = await RequestBody.ReadTextAsync(request, ct);
+            if (problem is not null) return problem;
+            JsonElement? payload = null;
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                try
+                {
+                    payload = JsonDocument.Parse(text).RootElement.Clone();
+                }
+                catch (JsonException ex)
+                {
+                    return Problems.Validation([JsonErrors.From(ex)]);
+                }
+            }
+            var result = await runtime.SendAsync(new Stimulus
+            {
+                InstanceId = id,
+                EventName = name,
+                Payload = payload,
+                IdempotencyKey = key.Length > 0 ? key : Guid.NewGuid().ToString("N"),
+                Actor = Actor,
+            }, ct);
+            return ToHttp(result);
+        });
+
+        group.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", async (Guid id, Guid incidentId, WorkflowRuntime runtime, CancellationToken ct) =>
+            ToHttp(await runtime.RetryAsync(id, incidentId, Actor, ct)));
+
+        group.MapPost("/{id:guid}/cancel", async (Guid id, HttpRequest request, WorkflowRuntime runtime, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<CancelCaseBody>(request, json.Value.SerializerOptions, ct);
+            if (problem is not null) return problem;
+            if (string.IsNullOrWhiteSpace(body!.Reason)) return Problems.Field("$.reason", "field.required", "Say why the case is cancelled; the reason is journaled.");
+            if (body.Reason.Length > 2000) return Problems.Field("$.reason", "field.tooLong", "A reason has at most 2000 characters.");
+            return ToHttp(await runtime.CancelAsync(id, body.Reason, Actor, ct));
+        });
+    }
+
+    private static IResult ToHttp(StimulusResult result) => result.Outcome switch
+    {
+        StimulusOutcome.Applied or StimulusOutcome.Duplicate => Results.Ok(ToBody(result)),
+        StimulusOutcome.Queued => Results.Accepted($"/api/cases/{result.InstanceId}", ToBody(result)),
+        StimulusOutcome.NotFound => Problems.NotFound(result.Message ?? "No such case."),
+        _ => Problems.Conflict(result.Message ?? "The case cannot take this now."),
+    };
+
+    private static object ToBody(StimulusResult result) => new { id = result.InstanceId, result.Outcome, result.Status, result.Message };
+
+    private sealed record StartCaseBody(string DefinitionId, int? Version, string? Reference, Guid? Id, Dictionary<string, JsonElement>? Variables);
+
+    private sealed record CancelCaseBody(string Reason);
+}
