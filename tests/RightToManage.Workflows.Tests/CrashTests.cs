@@ -43,7 +43,26 @@ public class CrashTests
             break;
         }
         kills.Should().BeGreaterThanOrEqualTo(3, "the test must actually have interrupted the work");
+        await AssertEveryEventAppliedOnceAsync(provider, connectionString);
+    }
 
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Two_processes_racing_on_the_same_cases_apply_each_event_once(string provider)
+    {
+        var connectionString = await TestDatabases.CreateConnectionStringAsync(provider);
+        // Both processes start the same cases and send the same keyed events at the same time.
+        using var first = StartHarness(provider, connectionString);
+        using var second = StartHarness(provider, connectionString);
+        foreach (var child in new[] { first, second })
+        {
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+            child.ExitCode.Should().Be(0, await child.StandardError.ReadToEndAsync());
+        }
+        await AssertEveryEventAppliedOnceAsync(provider, connectionString);
+    }
+
+    private static async Task AssertEveryEventAppliedOnceAsync(string provider, string connectionString)
+    {
         var store = TestDatabases.Open(provider, connectionString);
         var catalog = new DefinitionCatalog(store, TestEngine.Registry);
         var runtime = new WorkflowRuntime(store, catalog);
