@@ -18,8 +18,16 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string? MigrationLockSql => null;
 
-    public override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    public override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // A commit is on disk before it returns, whatever this build of SQLite defaults to in WAL mode.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=FULL";
+            pragma.ExecuteNonQuery();
+        }
+        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
 
     public override object Uuid(Guid value) => value.ToString("D");
     public override Guid ReadUuid(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
