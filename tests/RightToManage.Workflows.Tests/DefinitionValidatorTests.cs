@@ -136,6 +136,33 @@ public class DefinitionValidatorTests
             .Should().Contain(e => e.Path == "$.activities[3].inputs.variable" && e.Code == "variable.unknown");
 
     [Fact]
+    public void A_null_entry_is_an_error_not_a_crash()
+    {
+        Validate(d => d["activities"]!.AsArray().Add(null)).Should().ContainSingle().Which.Path.Should().Be("$.activities[6]");
+        Validate(d => d["activities"]![2]!["outputs"]!["payload"] = null).Should().ContainSingle().Which.Path.Should().Be("$.activities[2].outputs.payload");
+    }
+
+    [Theory]
+    [InlineData("confidence")]
+    [InlineData("type")]
+    public void A_parameter_must_state_its_type_and_confidence(string member) =>
+        Validate(d => d["parameters"]![0]!.AsObject().Remove(member)).Should().ContainSingle()
+            .Which.Should().Match<ValidationError>(e => e.Path.StartsWith("$.parameters[0]") && e.Message.Contains(member));
+
+    [Fact]
+    public void A_period_literal_must_state_its_unit() =>
+        new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace(
+            "\"value\": 28, \"unit\": \"calendarDays\",", "\"value\": 28,"), out _).Should().NotBeEmpty();
+
+    [Theory]
+    [InlineData("\"version\": 1,", "\"version\": \"1\",")]
+    [InlineData("\"version\": 1,", "\"Version\": 1,")]
+    [InlineData("\"version\": 1,", "\"version\": 1, \"version\": 2,")]
+    public void The_reader_is_strict_about_names_numbers_and_repeats(string from, string to) =>
+        new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace(from, to), out _).Should().ContainSingle()
+            .Which.Code.Should().Be("json.invalid");
+
+    [Fact]
     public void A_syntax_error_names_where_it_is()
     {
         var errors = new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace("\"version\": 1,", "\"version\": 1,,"), out var definition);

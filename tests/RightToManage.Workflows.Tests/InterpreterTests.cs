@@ -278,4 +278,23 @@ public class InterpreterTests
         decided.At.Should().Be(engine.Clock.GetUtcNow());
         journal.First().At.Should().Be(engine.Clock.GetUtcNow() - TimeSpan.FromDays(3));
     }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Join_any_goes_on_once_when_both_branches_arrive_in_the_same_run(string provider)
+    {
+        var engine = await TestEngine.CreateAsync(provider, Flows.RaceInOneRun);
+        var id = await engine.StartAsync("race");
+        var snapshot = await engine.GetAsync(id);
+        snapshot.Variables["n"].GetInt32().Should().Be(1);
+        snapshot.Bookmarks.Should().ContainSingle();
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_join_that_can_never_complete_is_an_incident_not_a_silent_ending(string provider)
+    {
+        var engine = await TestEngine.CreateAsync(provider, Flows.DeadJoin);
+        var id = (await engine.Runtime.StartAsync(new StartCaseRequest { DefinitionId = "dead-join" })).InstanceId;
+        (await engine.GetAsync(id)).Status.Should().Be(InstanceStatus.Faulted);
+        (await engine.Store.ReadIncidentsAsync(id)).Single().Activity.Should().Be("join");
+    }
 }

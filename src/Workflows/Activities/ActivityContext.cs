@@ -14,6 +14,7 @@ public sealed class ActivityContext
         _run = run;
         Node = node;
         ArrivedFrom = token?.From;
+        ArrivedThrough = token?.Port;
     }
 
     public ActivityNode Node { get; }
@@ -30,6 +31,9 @@ public sealed class ActivityContext
 
     /// <summary>The activity whose completion brought the token here, if any.</summary>
     public string? ArrivedFrom { get; }
+
+    /// <summary>The port of <see cref="ArrivedFrom"/> the token left through.</summary>
+    public string? ArrivedThrough { get; }
 
     public IReadOnlyList<Connection> InboundConnections => _run.Definition.Inbound(Node.Id);
 

@@ -44,7 +44,8 @@ public sealed class ActivityValidationContext
         }
     }
 
-    public bool HasInput(string input) => Node.Inputs.ContainsKey(input);
+    /// <summary>Whether the input is given a value (JSON null counts as not given).</summary>
+    public bool HasInput(string input) => Node.Inputs.TryGetValue(input, out var value) && value.ValueKind != JsonValueKind.Null;
 
     /// <summary>Adds an error at <c>{Path}.{relativePath}</c>.</summary>
     public void AddError(string relativePath, string code, string message) =>

@@ -7,9 +7,17 @@ namespace RightToManage.Workflows.Definitions;
 /// <summary>Reading and writing definition JSON.</summary>
 public static class DefinitionJson
 {
-    /// <summary>camelCase, comments and trailing commas allowed, unknown members rejected (they are usually typos).</summary>
+    /// <summary>
+    /// camelCase and strict: member names match exactly, numbers are not read from strings, unknown or
+    /// repeated members and missing required ones are rejected (they are usually typos). Comments and
+    /// trailing commas are allowed for hand-edited files.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
+        RespectRequiredConstructorParameters = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -14,7 +14,7 @@ public sealed record ParameterDefinition
 
     public string? Description { get; init; }
 
-    public DataType Type { get; init; }
+    public required DataType Type { get; init; }
 
     /// <summary>The value; for a period, the count of <see cref="Unit"/>s.</summary>
     public JsonElement Value { get; init; }
@@ -25,5 +25,6 @@ public sealed record ParameterDefinition
     /// <summary>The regulation or section, e.g. "SI 2012/1821 reg 11(1)".</summary>
     public string Source { get; init; } = "";
 
-    public Confidence Confidence { get; init; }
+    /// <summary>Required: a missing confidence must never read as "high".</summary>
+    public required Confidence Confidence { get; init; }
 }

@@ -7,7 +7,7 @@ public sealed record VariableDefinition
 {
     public string Name { get; init; } = "";
 
-    public DataType Type { get; init; }
+    public required DataType Type { get; init; }
 
     public string? Description { get; init; }
 

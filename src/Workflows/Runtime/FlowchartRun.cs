@@ -52,6 +52,14 @@ internal sealed class FlowchartRun(
             }
             await StepAsync(token, null, null);
         }
+        if (State.Queue.Count == 0 && !Ended && State.Fault is null && State.Bookmarks.Count == 0 && State.NodeStates.Count > 0)
+        {
+            // Nothing can move any more, yet an activity holds partial progress: the case would end
+            // silently half-done. Stop it where someone will look instead.
+            var stuck = State.NodeStates.Keys.Order(StringComparer.Ordinal).First();
+            Fault(stuck, new WorkflowFaultException($"'{stuck}' waits for paths that can no longer arrive (a Join on \"all\" after a Decision took another branch?)."),
+                new FaultedStep(Guid.Empty, null, null, null));
+        }
     }
 
     public async Task ResumeAsync(Bookmark bookmark, JsonElement? payload)
@@ -93,11 +101,13 @@ internal sealed class FlowchartRun(
     public void CancelBranchesInto(string activity)
     {
         var ancestors = Definition.Ancestors(activity);
+        // Tokens already queued at the activity itself lost the same race: they go too.
+        bool Cancelled(string id) => id == activity || ancestors.Contains(id);
         var bookmarks = State.Bookmarks.Where(b => ancestors.Contains(b.Activity)).Select(b => b.Id).ToList();
-        var tokens = State.Queue.Where(t => ancestors.Contains(t.Activity)).Select(t => t.Activity).ToList();
+        var tokens = State.Queue.Where(t => Cancelled(t.Activity)).Select(t => t.Activity).ToList();
         if (bookmarks.Count == 0 && tokens.Count == 0) return;
         State.Bookmarks.RemoveAll(b => ancestors.Contains(b.Activity));
-        State.Queue.RemoveAll(t => ancestors.Contains(t.Activity));
+        State.Queue.RemoveAll(t => Cancelled(t.Activity));
         Record(JournalEntryKind.BranchesCancelled, activity, new { bookmarks, tokens });
     }
 
@@ -193,7 +203,8 @@ internal sealed class FlowchartRun(
     {
         foreach (var input in descriptor.Inputs)
         {
-            JsonElement? value = node.Inputs.TryGetValue(input.Name, out var raw) ? Resolve(raw, input) : input.Default;
+            JsonElement? value = node.Inputs.TryGetValue(input.Name, out var raw) ? Resolve(raw, input) : null;
+            if (value is null || value.Value.ValueKind == JsonValueKind.Null) value = input.Default;
             if (value is null || value.Value.ValueKind == JsonValueKind.Null)
             {
                 if (input.Required) throw new WorkflowFaultException($"The input '{input.Name}' has no value.");
@@ -209,8 +220,6 @@ internal sealed class FlowchartRun(
         if (reference.Kind == ValueReferenceKind.Variable)
         {
             if (State.Variables.TryGetValue(reference.Name, out var value)) return value;
-            var declared = Definition.Variables[reference.Name];
-            if (declared.Default is { } initial) return initial;
             if (input.Required) throw new WorkflowFaultException($"The input '{input.Name}' refers to the variable '{reference.Name}', which has no value yet.");
             return null;
         }

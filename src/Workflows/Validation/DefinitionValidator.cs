@@ -11,15 +11,16 @@ namespace RightToManage.Workflows.Validation;
 /// </summary>
 public sealed partial class DefinitionValidator(ActivityRegistry registry)
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,99}\z")]
     private static partial Regex DefinitionIdPattern();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{0,99}\z")]
     private static partial Regex NamePattern();
 
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
     {
         var errors = new List<ValidationError>();
+        if (NullEntries(definition, errors)) return errors;
         if (!DefinitionIdPattern().IsMatch(definition.Id))
             errors.Add(new("$.id", "definition.id", "The id must be 1–100 lower-case letters, digits or hyphens, e.g. \"right-to-manage\"."));
         if (definition.Version < 1)
@@ -41,6 +42,26 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         var parsed = DefinitionJson.Parse(json);
         definition = parsed.Definition;
         return definition is null ? parsed.Errors : Validate(definition);
+    }
+
+    /// <summary>JSON null where an object belongs: reported here so nothing later has to guard against it.</summary>
+    private static bool NullEntries(WorkflowDefinition definition, List<ValidationError> errors)
+    {
+        void Check<T>(IReadOnlyList<T?> items, string name)
+        {
+            for (var i = 0; i < items.Count; i++)
+                if (items[i] is null) errors.Add(new($"$.{name}[{i}]", "json.null", $"An entry of '{name}' is null."));
+        }
+        Check(definition.Parameters, "parameters");
+        Check(definition.Variables, "variables");
+        Check(definition.Activities, "activities");
+        Check(definition.Connections, "connections");
+        for (var i = 0; i < definition.Activities.Count; i++)
+        {
+            foreach (var (output, variable) in definition.Activities[i]?.Outputs ?? new Dictionary<string, string>())
+                if (variable is null) errors.Add(new($"$.activities[{i}].outputs.{output}", "json.null", "Map the output to a variable name, or leave it out."));
+        }
+        return errors.Count > 0;
     }
 
     private static Dictionary<string, ParameterDefinition> ValidateParameters(WorkflowDefinition definition, List<ValidationError> errors)
@@ -126,7 +147,9 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                 var input = descriptor.FindInput(name);
                 if (input is null)
                 {
-                    errors.Add(new($"{path}.inputs.{name}", "input.unknown", $"'{descriptor.TypeName}' has no input named '{name}'. Its inputs: {string.Join(", ", descriptor.Inputs.Select(x => x.Name))}."));
+                    errors.Add(new($"{path}.inputs.{name}", "input.unknown", descriptor.Inputs.Count == 0
+                        ? $"'{descriptor.TypeName}' takes no inputs."
+                        : $"'{descriptor.TypeName}' has no input named '{name}'. Its inputs: {string.Join(", ", descriptor.Inputs.Select(x => x.Name))}."));
                     continue;
                 }
                 ValidateInputValue(input, value, $"{path}.inputs.{name}", parameters, variables, definition, errors);

@@ -17,7 +17,7 @@ public static class JsonErrors
         else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
             message = $"'{path.Split('.').Last()}' is not a known field here (check the spelling).";
         else if (message.Contains("missing required properties", StringComparison.Ordinal))
-            message = message.Split(", including the following:") is [_, var names] ? $"Required field(s) missing: {names.Trim()}" : "Required fields are missing.";
+            message = message.Split("including: ") is [_, var names] ? $"Required field(s) missing: {names.Trim().TrimEnd('.')}." : "Required fields are missing.";
         return new ValidationError(path, "json.invalid", message);
     }
 }

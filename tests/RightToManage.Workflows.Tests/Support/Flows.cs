@@ -148,4 +148,46 @@ public static class Flows
       ]
     }
     """;
+
+    /// <summary>Fork straight into a Join on "any": both tokens reach the join in the same run.</summary>
+    public const string RaceInOneRun = """
+    {
+      "id": "race", "version": 1, "name": "Race",
+      "variables": [ { "name": "n", "type": "integer", "default": 0 } ],
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "fork", "type": "Fork", "inputs": { "branches": ["a", "b"] } },
+        { "id": "join", "type": "Join", "inputs": { "mode": "any" } },
+        { "id": "count", "type": "Increment", "inputs": { "variable": "n" } },
+        { "id": "wait", "type": "WaitForEvent", "inputs": { "event": "go" } }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "fork" } },
+        { "source": { "activity": "fork", "port": "a" }, "target": { "activity": "join" } },
+        { "source": { "activity": "fork", "port": "b" }, "target": { "activity": "join" } },
+        { "source": { "activity": "join", "port": "done" }, "target": { "activity": "count" } },
+        { "source": { "activity": "count", "port": "done" }, "target": { "activity": "wait" } }
+      ]
+    }
+    """;
+
+    /// <summary>A Decision takes one branch, but the Join on "all" expects both.</summary>
+    public const string DeadJoin = """
+    {
+      "id": "dead-join", "version": 1, "name": "Dead join",
+      "variables": [ { "name": "route", "type": "text", "default": "a" } ],
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "route", "type": "Decision", "inputs": { "variable": "route", "cases": ["a", "b"] } },
+        { "id": "join", "type": "Join" },
+        { "id": "end", "type": "End", "inputs": { "outcome": "joined" } }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "route" } },
+        { "source": { "activity": "route", "port": "a" }, "target": { "activity": "join" } },
+        { "source": { "activity": "route", "port": "b" }, "target": { "activity": "join" } },
+        { "source": { "activity": "join", "port": "done" }, "target": { "activity": "end" } }
+      ]
+    }
+    """;
 }

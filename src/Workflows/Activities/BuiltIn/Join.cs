@@ -19,9 +19,10 @@ public sealed class Join : Activity
             return ValueTask.FromResult(ActivityResult.Complete("done"));
         }
 
+        // Connections are told apart by source activity and port: two branches of one Fork both count.
         var arrived = context.NodeState?.Deserialize<HashSet<string>>() ?? [];
-        if (context.ArrivedFrom is { } from) arrived.Add(from);
-        var expected = context.InboundConnections.Select(c => c.Source.Activity).ToHashSet();
+        if (context.ArrivedFrom is { } from) arrived.Add($"{from}.{context.ArrivedThrough}");
+        var expected = context.InboundConnections.Select(c => $"{c.Source.Activity}.{c.Source.Port}").ToHashSet();
         if (expected.IsSubsetOf(arrived))
         {
             context.NodeState = null;
@@ -33,7 +34,7 @@ public sealed class Join : Activity
 
     public override void Validate(ActivityValidationContext context)
     {
-        if (context.Inbound.Select(c => c.Source.Activity).Distinct().Count() < 2)
-            context.AddError("id", "join.inbound", "A Join needs connections from at least two different activities.");
+        if (context.Inbound.Select(c => (c.Source.Activity, c.Source.Port)).Distinct().Count() < 2)
+            context.AddError("id", "join.inbound", "A Join brings paths together: it needs at least two inbound connections.");
     }
 }
