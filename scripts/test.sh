@@ -13,9 +13,13 @@ pg_start || { echo "0 passed, 1 failed"; exit 1; }
 trap pg_stop EXIT
 
 dotnet build RightToManage.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test RightToManage.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
-status=$?
+# One run per test project, each with its own result file, so no two runs can overwrite each other's counts.
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=1
+done
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

@@ -163,6 +163,47 @@ public class DefinitionValidatorTests
             .Which.Code.Should().Be("json.invalid");
 
     [Fact]
+    public void A_deadline_must_be_on_a_waiting_activity_and_cite_its_source()
+    {
+        var deadline = JsonNode.Parse("""{ "period": { "$parameter": "decisionPeriod" } }""");
+        var errors = Validate(d => d["activities"]![3]!["deadline"] = deadline);
+        errors.Select(e => (e.Path, e.Code)).Should().BeEquivalentTo(new[]
+        {
+            ("$.activities[3].deadline", "deadline.notWaiting"),
+            ("$.activities[3].deadline.source", "deadline.source"),
+        });
+    }
+
+    [Fact]
+    public void Deadline_reminders_are_checked()
+    {
+        var deadline = JsonNode.Parse("""
+            { "period": { "value": 0, "unit": "calendarDays" }, "source": "reg 11", "from": { "$variable": "decision" },
+              "reminders": [ { "onTheDay": true, "before": { "value": 7, "unit": "calendarDays" } }, { "every": { "value": 7, "unit": "calendarDays" } } ] }
+            """);
+        var errors = Validate(d => d["activities"]![2]!["deadline"] = deadline);
+        errors.Select(e => (e.Path, e.Code)).Should().BeEquivalentTo(new[]
+        {
+            ("$.activities[2].deadline.period", "period.invalid"),
+            ("$.activities[2].deadline.from", "input.type"),
+            ("$.activities[2].deadline.reminders[0]", "reminder.kind"),
+            ("$.activities[2].deadline.reminders[1].every", "reminder.every"),
+        });
+    }
+
+    [Fact]
+    public void A_deadline_adds_the_overdue_and_reminder_ports()
+    {
+        var deadline = JsonNode.Parse("""{ "period": { "$parameter": "decisionPeriod" }, "source": "reg 11", "reminders": [ { "onTheDay": true } ] }""");
+        Validate(d =>
+        {
+            d["activities"]![2]!["deadline"] = deadline;
+            d["connections"]!.AsArray().Add(JsonNode.Parse("""{ "source": { "activity": "decided", "port": "overdue" }, "target": { "activity": "refused" } }"""));
+            d["connections"]!.AsArray().Add(JsonNode.Parse("""{ "source": { "activity": "decided", "port": "reminder" }, "target": { "activity": "accepted" } }"""));
+        }).Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_syntax_error_names_where_it_is()
     {
         var errors = new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace("\"version\": 1,", "\"version\": 1,,"), out var definition);

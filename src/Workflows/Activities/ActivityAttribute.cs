@@ -19,6 +19,9 @@ public sealed class ActivityAttribute(string typeName) : Attribute
     /// <summary>Where a flowchart begins; takes no inbound connections.</summary>
     public bool IsStart { get; init; }
 
+    /// <summary>Waits for something (a bookmark), so a definition may attach a deadline to it.</summary>
+    public bool CanWait { get; init; }
+
     /// <summary>Ends the case; has no outbound ports.</summary>
     public bool IsTerminal { get; init; }
 }

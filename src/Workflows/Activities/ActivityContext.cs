@@ -26,6 +26,9 @@ public sealed class ActivityContext
     /// <summary>The case's clock: the injected <see cref="TimeProvider"/>, never the wall clock directly.</summary>
     public DateTimeOffset Now => _run.Now;
 
+    /// <summary>Bank holidays, time zone and reminder time for statutory dates.</summary>
+    public Time.StatutoryCalendar Calendar => _run.Calendar;
+
     /// <summary>Who caused this run (a user, an integration, or <c>system</c>).</summary>
     public string Actor => _run.Actor;
 

@@ -11,7 +11,8 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<PortDescriptor> Ports,
     string? DynamicPortsInput,
     bool IsStart,
-    bool IsTerminal)
+    bool IsTerminal,
+    bool CanWait)
 {
     internal Type ClrType { get; init; } = null!;
 
@@ -23,6 +24,11 @@ public sealed record ActivityDescriptor(
     public IReadOnlyList<string> PortsOf(Definitions.ActivityNode node)
     {
         var ports = Ports.Select(p => p.Name).ToList();
+        if (node.Deadline is { } deadline)
+        {
+            ports.Add(DeadlinePorts.Overdue);
+            if (deadline.Reminders.Count > 0) ports.Add(DeadlinePorts.Reminder);
+        }
         if (DynamicPortsInput is not null
             && node.Inputs.TryGetValue(DynamicPortsInput, out var list)
             && list.ValueKind == System.Text.Json.JsonValueKind.Array)

@@ -22,7 +22,7 @@ public sealed class ActivityRegistry
     /// <summary>The built-in flow activities: Start, End, Decision, Fork, Join, SetVariable, WaitForEvent.</summary>
     public static ActivityRegistry BuiltIn { get; } = new(new[]
     {
-        typeof(Start), typeof(End), typeof(Decision), typeof(Fork), typeof(Join), typeof(SetVariable), typeof(WaitForEvent),
+        typeof(Start), typeof(End), typeof(Decision), typeof(Fork), typeof(Join), typeof(SetVariable), typeof(WaitForEvent), typeof(BuiltIn.Timer),
     }.Select(Describe));
 
     public IEnumerable<ActivityDescriptor> Descriptors => _byName.Values.OrderBy(d => d.Category).ThenBy(d => d.TypeName);
@@ -96,7 +96,8 @@ public sealed class ActivityRegistry
             ports,
             attribute.DynamicPortsInput,
             attribute.IsStart,
-            attribute.IsTerminal) { ClrType = type };
+            attribute.IsTerminal,
+            attribute.CanWait) { ClrType = type };
     }
 
     private static string[] EnumNames(Type enumType) =>

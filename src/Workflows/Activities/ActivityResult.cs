@@ -5,8 +5,9 @@ namespace RightToManage.Workflows.Activities;
 /// <summary>What an activity did with the token that reached it.</summary>
 public sealed class ActivityResult
 {
-    private ActivityResult(ActivityResultKind kind, IReadOnlyList<string> ports, string? bookmarkName, JsonElement? bookmarkData, string? outcome)
+    private ActivityResult(ActivityResultKind kind, IReadOnlyList<string> ports, string? bookmarkName, JsonElement? bookmarkData, string? outcome, DateTimeOffset? dueAt = null)
     {
+        DueAt = dueAt;
         Kind = kind;
         Ports = ports;
         BookmarkName = bookmarkName;
@@ -23,6 +24,9 @@ public sealed class ActivityResult
 
     public JsonElement? BookmarkData { get; }
 
+    /// <summary>For a timer: when the bookmark falls due.</summary>
+    public DateTimeOffset? DueAt { get; }
+
     /// <summary>For <see cref="ActivityResultKind.Ended"/>: how the case ended.</summary>
     public string? Outcome { get; }
 
@@ -31,6 +35,12 @@ public sealed class ActivityResult
 
     /// <summary>Wait for a stimulus named <paramref name="name"/>; the activity's ResumeAsync runs when it arrives.</summary>
     public static ActivityResult Suspend(string name, JsonElement? data = null) => new(ActivityResultKind.Suspended, [], name, data, null);
+
+    /// <summary>Wait until <paramref name="dueAt"/>; the scheduler resumes the activity then (its ResumeAsync runs with no payload).</summary>
+    public static ActivityResult SuspendUntil(DateTimeOffset dueAt, JsonElement? data = null) => new(ActivityResultKind.Suspended, [], TimerBookmarkName, data, null, dueAt);
+
+    /// <summary>The name of bookmarks made by <see cref="SuspendUntil"/>.</summary>
+    public const string TimerBookmarkName = "timer";
 
     /// <summary>Take the token in without going on (a join still waiting for its other branches).</summary>
     public static ActivityResult Absorb() => new(ActivityResultKind.Absorbed, [], null, null, null);

@@ -14,6 +14,7 @@ public static class UIHints
     public const string ActivityPicker = "activity-picker";
 
     public const string PeriodEditor = "period-editor";
+    public const string DatePicker = "date-picker";
     public const string TextList = "text-list";
     public const string Json = "json";
 }

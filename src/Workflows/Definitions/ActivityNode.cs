@@ -27,6 +27,10 @@ public sealed record ActivityNode
     /// <summary>Where outputs go: output name → variable name.</summary>
     public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A statutory deadline while this activity waits; only for activities that wait.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DeadlineDefinition? Deadline { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DesignerPosition? Position { get; init; }
 }

@@ -33,7 +33,9 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<DefinitionCatalog>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<WorkflowRuntime>>()));
+            sp.GetService<ILogger<WorkflowRuntime>>(),
+            sp.GetService<Time.StatutoryCalendar>(),
+            sp.GetService<ITimerScheduler>()));
         return services;
     }
 }

@@ -38,5 +38,10 @@ public interface IWorkflowStore
     /// <summary>Stores a definition version unless that exact version exists; returns what is stored for it.</summary>
     Task<StoredDefinition> AddDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
 
+    /// <summary>Pending timers in id order after <paramref name="afterId"/>, a page at a time.</summary>
+    Task<IReadOnlyList<TimerRecord>> ReadTimersAsync(string? afterId, int limit, CancellationToken cancellationToken = default);
+
+    Task<TimerRecord?> FindTimerAsync(string id, CancellationToken cancellationToken = default);
+
     Task<bool> CanConnectAsync(CancellationToken cancellationToken = default);
 }

@@ -15,7 +15,8 @@ internal sealed class FlowchartRun(
     WorkflowState state,
     Guid instanceId,
     DateTimeOffset now,
-    string actor)
+    string actor,
+    Time.StatutoryCalendar calendar)
 {
     /// <summary>A run that takes this many steps without waiting is stuck in a loop; it becomes an incident.</summary>
     internal const int MaxStepsPerRun = 10_000;
@@ -27,6 +28,10 @@ internal sealed class FlowchartRun(
     public Guid InstanceId { get; } = instanceId;
     public DateTimeOffset Now { get; } = now;
     public string Actor { get; } = actor;
+    public Time.StatutoryCalendar Calendar { get; } = calendar;
+    public DeadlineTimers Deadlines => _deadlines ??= new DeadlineTimers(this);
+
+    private DeadlineTimers? _deadlines;
 
     public List<PendingJournalEntry> Journal { get; } = [];
     public List<OutboxMessage> Outbox { get; } = [];
@@ -65,10 +70,32 @@ internal sealed class FlowchartRun(
     public async Task ResumeAsync(Bookmark bookmark, JsonElement? payload)
     {
         State.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
-        Record(JournalEntryKind.ActivityResumed, bookmark.Activity, new { bookmark = bookmark.Id, name = bookmark.Name });
-        await StepAsync(null, bookmark, payload);
+        if (DeadlineTimers.IsDeadlineTimer(bookmark))
+        {
+            Deadlines.Fire(Definition.Node(bookmark.Activity), bookmark);
+        }
+        else
+        {
+            Deadlines.Disarm(bookmark.Id);
+            Record(JournalEntryKind.ActivityResumed, bookmark.Activity, new { bookmark = bookmark.Id, name = bookmark.Name });
+            await StepAsync(null, bookmark, payload);
+        }
         await DrainAsync();
     }
+
+    /// <summary>Sends tokens out of <paramref name="activity"/> through <paramref name="port"/>.</summary>
+    public void Leave(string activity, string port)
+    {
+        foreach (var connection in Definition.Outbound(activity, port))
+            State.Queue.Add(new Token(connection.Target.Activity, activity, port));
+    }
+
+    public StatutoryPeriod ResolvePeriod(JsonElement value, string what) =>
+        (Resolve(value, null) ?? throw new WorkflowFaultException($"The {what} has no value.")).Deserialize<StatutoryPeriod>(DefinitionJson.Options);
+
+    public DateOnly ResolveDate(JsonElement value, string what) =>
+        (Resolve(value, null) is { ValueKind: JsonValueKind.String } text ? text.Deserialize<DateOnly?>(DefinitionJson.Options) : null)
+        ?? throw new WorkflowFaultException($"The {what} has no date yet.");
 
     /// <summary>Re-runs the step an incident interrupted, then goes on.</summary>
     public async Task RetryFaultAsync()
@@ -157,16 +184,13 @@ internal sealed class FlowchartRun(
                 }
                 State.Outcomes[node.Id] = string.Join(',', result.Ports);
                 Record(JournalEntryKind.ActivityCompleted, node.Id, new { ports = result.Ports });
-                foreach (var port in result.Ports)
-                {
-                    foreach (var connection in Definition.Outbound(node.Id, port))
-                        State.Queue.Add(new Token(connection.Target.Activity, node.Id, port));
-                }
+                foreach (var port in result.Ports) Leave(node.Id, port);
                 break;
             case ActivityResultKind.Suspended:
-                var bookmark = new Bookmark(Guid.CreateVersion7(Now).ToString("N"), node.Id, result.BookmarkName!, Now, result.BookmarkData);
+                var bookmark = new Bookmark(Guid.CreateVersion7(Now).ToString("N"), node.Id, result.BookmarkName!, Now, result.BookmarkData, result.DueAt);
+                if (node.Deadline is not null) Deadlines.Arm(node, bookmark);
                 State.Bookmarks.Add(bookmark);
-                Record(JournalEntryKind.ActivitySuspended, node.Id, new { bookmark = bookmark.Id, name = bookmark.Name });
+                Record(JournalEntryKind.ActivitySuspended, node.Id, new { bookmark = bookmark.Id, name = bookmark.Name, dueAt = bookmark.DueAt });
                 break;
             case ActivityResultKind.Absorbed:
                 Record(JournalEntryKind.TokenAbsorbed, node.Id);
@@ -214,13 +238,13 @@ internal sealed class FlowchartRun(
         }
     }
 
-    private JsonElement? Resolve(JsonElement raw, InputDescriptor input)
+    private JsonElement? Resolve(JsonElement raw, InputDescriptor? input)
     {
         if (!ValueReference.TryParse(raw, out var reference)) return raw;
         if (reference.Kind == ValueReferenceKind.Variable)
         {
             if (State.Variables.TryGetValue(reference.Name, out var value)) return value;
-            if (input.Required) throw new WorkflowFaultException($"The input '{input.Name}' refers to the variable '{reference.Name}', which has no value yet.");
+            if (input is { Required: true }) throw new WorkflowFaultException($"The input '{input.Name}' refers to the variable '{reference.Name}', which has no value yet.");
             return null;
         }
         var parameter = Definition.Parameters[reference.Name];

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RightToManage.Workflows.Definitions;
 using RightToManage.Workflows.Journal;
 using RightToManage.Workflows.Persistence;
+using RightToManage.Workflows.Time;
 using RightToManage.Workflows.Validation;
 
 namespace RightToManage.Workflows.Runtime;
@@ -18,13 +19,16 @@ public sealed class WorkflowRuntime(
     IWorkflowStore store,
     DefinitionCatalog definitions,
     TimeProvider? timeProvider = null,
-    ILogger<WorkflowRuntime>? logger = null)
+    ILogger<WorkflowRuntime>? logger = null,
+    StatutoryCalendar? calendar = null,
+    ITimerScheduler? timers = null)
 {
     /// <summary>How often a run is retried when another executor changed the case first.</summary>
     private const int MaxAttempts = 5;
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger<WorkflowRuntime>.Instance;
+    private readonly StatutoryCalendar _calendar = calendar ?? StatutoryCalendar.England;
 
     public IWorkflowStore Store => store;
 
@@ -55,7 +59,7 @@ public sealed class WorkflowRuntime(
         if (errors.Count > 0) throw new CaseInputException(errors);
 
         var now = _time.GetUtcNow();
-        var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor);
+        var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor, _calendar);
         run.Record(JournalEntryKind.CaseStarted, null, new { definition = definition.Source.Id, version = definition.Source.Version, reference = request.Reference });
         state.Queue.Add(new Token(definition.StartActivity, null, null));
         await run.DrainAsync();
@@ -65,6 +69,7 @@ public sealed class WorkflowRuntime(
         try
         {
             await transaction.CommitAsync(cancellationToken);
+            await NotifyTimersAsync(id, [], state.Bookmarks, cancellationToken);
         }
         catch (DbException)
         {
@@ -95,7 +100,7 @@ public sealed class WorkflowRuntime(
             var state = unit.Run.State;
             var matches = state.Fault is not null
                 ? []
-                : state.Bookmarks.Where(b => stimulus.BookmarkId is not null ? b.Id == stimulus.BookmarkId : b.Name == stimulus.EventName).ToList();
+                : state.Bookmarks.Where(b => Matches(b, stimulus.EventName, stimulus.BookmarkId)).ToList();
             var payload = stimulus.Payload?.GetRawText();
             if (matches.Count == 0)
             {
@@ -121,6 +126,37 @@ public sealed class WorkflowRuntime(
             await ApplyPendingStimuliAsync(unit);
             unit.Commit();
             return unit.Result(StimulusOutcome.Applied);
+        });
+    }
+
+    /// <summary>
+    /// Fires a timer that has fallen due (called by the scheduler). Idempotent: a timer fires at most once,
+    /// and firing one that is gone (resumed, cancelled, extended) changes nothing.
+    /// </summary>
+    public Task<StimulusResult> FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>
+        SendAsync(new Stimulus { InstanceId = instanceId, BookmarkId = timerId, IdempotencyKey = $"timer:{timerId}", Actor = "scheduler" }, cancellationToken);
+
+    /// <summary>Moves a running deadline to a later last day; journaled with the reason and legal basis; its timers are set again.</summary>
+    public Task<StimulusResult> ExtendDeadlineAsync(DeadlineExtension extension, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(extension.Reason) || string.IsNullOrWhiteSpace(extension.LegalBasis))
+            throw new ArgumentException("An extension of time needs a reason and its legal basis.", nameof(extension));
+        return InLockAsync(extension.InstanceId, null, extension.Actor, cancellationToken, unit =>
+        {
+            var waiting = unit.Run.State.Bookmarks.FirstOrDefault(b => b.Activity == extension.Activity && !DeadlineTimers.IsDeadlineTimer(b)
+                && DeadlineTimers.LastDayOf(unit.Run.State, b.Id) is not null);
+            if (waiting is null)
+                return Task.FromResult(unit.Result(StimulusOutcome.Rejected, $"'{extension.Activity}' has no running deadline on this case."));
+            try
+            {
+                unit.Run.Deadlines.Extend(unit.Definition.Node(extension.Activity), waiting, extension.NewLastDay, extension.Reason, extension.LegalBasis);
+            }
+            catch (ArgumentException ex)
+            {
+                return Task.FromResult(unit.Result(StimulusOutcome.Rejected, ex.Message));
+            }
+            unit.Commit();
+            return Task.FromResult(unit.Result(StimulusOutcome.Applied));
         });
     }
 
@@ -173,6 +209,32 @@ public sealed class WorkflowRuntime(
         return JournalChain.Verify(instanceId, entries, record.JournalLength, record.JournalHead);
     }
 
+    /// <summary>Events match waiting bookmarks by name; timers are only ever resumed by their id.</summary>
+    private static bool Matches(Bookmark bookmark, string? eventName, string? bookmarkId) =>
+        bookmarkId is not null ? bookmark.Id == bookmarkId : !bookmark.IsTimer && bookmark.Name == eventName;
+
+    /// <summary>
+    /// Tells the scheduler what changed. A failure here loses nothing: the timers are committed, and
+    /// reconciliation finds any the scheduler does not know.
+    /// </summary>
+    private async Task NotifyTimersAsync(Guid instanceId, IReadOnlyList<Bookmark> before, IReadOnlyList<Bookmark> after, CancellationToken cancellationToken)
+    {
+        if (timers is null) return;
+        var beforeIds = before.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
+        var afterIds = after.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
+        var added = after.Where(b => b.IsTimer && !beforeIds.Contains(b.Id)).Select(b => new TimerRecord(b.Id, instanceId, b.DueAt!.Value)).ToList();
+        var removed = beforeIds.Where(id => !afterIds.Contains(id)).ToList();
+        if (added.Count == 0 && removed.Count == 0) return;
+        try
+        {
+            await timers.TimersChangedAsync(added, removed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Could not pass {Added} new and {Removed} ended timer(s) of case {InstanceId} to the scheduler; reconciliation will", added.Count, removed.Count, instanceId);
+        }
+    }
+
     private async Task ApplyPendingStimuliAsync(RunUnit unit)
     {
         var state = unit.Run.State;
@@ -183,7 +245,7 @@ public sealed class WorkflowRuntime(
             progressed = false;
             foreach (var stimulus in pending)
             {
-                var matches = state.Bookmarks.Where(b => stimulus.BookmarkId is not null ? b.Id == stimulus.BookmarkId : b.Name == stimulus.EventName).ToList();
+                var matches = state.Bookmarks.Where(b => Matches(b, stimulus.EventName, stimulus.BookmarkId)).ToList();
                 if (matches.Count == 0) continue;
                 pending.Remove(stimulus);
                 unit.Transaction.MarkStimulusApplied(unit.Instance.Id, stimulus.IdempotencyKey, unit.Run.Now);
@@ -212,12 +274,13 @@ public sealed class WorkflowRuntime(
                 var definition = await definitions.GetAsync(locked.Instance.DefinitionId, locked.Instance.DefinitionVersion, cancellationToken);
                 var state = DeserializeState(locked.Instance.State);
                 var unit = new RunUnit(transaction, locked, definition,
-                    new FlowchartRun(definition, definitions.Registry, state, instanceId, _time.GetUtcNow(), actor), [.. state.Bookmarks]);
+                    new FlowchartRun(definition, definitions.Registry, state, instanceId, _time.GetUtcNow(), actor, _calendar), [.. state.Bookmarks]);
                 var result = await body(unit);
                 if (unit.ShouldCommit)
                 {
                     var record = Persist(transaction, locked.Instance, instanceId, definition, locked.Instance.Reference, unit.Run, unit.BookmarksBefore, unit.ForcedStatus);
                     await transaction.CommitAsync(cancellationToken);
+                    await NotifyTimersAsync(instanceId, unit.BookmarksBefore, state.Bookmarks, cancellationToken);
                     result = result with { Status = record.Status };
                 }
                 return result;

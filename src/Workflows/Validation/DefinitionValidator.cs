@@ -168,9 +168,56 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                     errors.Add(new($"{path}.outputs.{output}", "output.type", $"The output is {descriptorOutput.Type} but the variable '{variableName}' is {variable.Type}."));
             }
 
+            if (node.Deadline is { } deadline) ValidateDeadline(descriptor, deadline, $"{path}.deadline", parameters, variables, definition, errors);
+
             registry.Create(descriptor).Validate(new ActivityValidationContext(definition, node, path, errors));
         }
         return nodes;
+    }
+
+    private static readonly InputDescriptor DeadlinePeriod = new("period", "Period", DataType.Period, true, null, null, "", null);
+    private static readonly InputDescriptor DeadlineFrom = new("from", "From", DataType.Date, false, null, null, "", null);
+    private static readonly InputDescriptor ReminderPeriod = new("period", "Period", DataType.Period, true, null, null, "", null);
+
+    private static void ValidateDeadline(
+        ActivityDescriptor descriptor,
+        DeadlineDefinition deadline,
+        string path,
+        Dictionary<string, ParameterDefinition> parameters,
+        Dictionary<string, VariableDefinition> variables,
+        WorkflowDefinition definition,
+        List<ValidationError> errors)
+    {
+        if (!descriptor.CanWait)
+            errors.Add(new(path, "deadline.notWaiting", $"'{descriptor.TypeName}' does not wait, so it cannot have a deadline."));
+        if (string.IsNullOrWhiteSpace(deadline.Source))
+            errors.Add(new($"{path}.source", "deadline.source", "A deadline cites the regulation that sets it."));
+        if (deadline.Period.ValueKind == JsonValueKind.Undefined)
+            errors.Add(new($"{path}.period", "input.missing", "A deadline needs a period."));
+        else
+            ValidateInputValue(DeadlinePeriod, deadline.Period, $"{path}.period", parameters, variables, definition, errors);
+        if (deadline.From is { } from)
+            ValidateInputValue(DeadlineFrom, from, $"{path}.from", parameters, variables, definition, errors);
+        for (var i = 0; i < deadline.Reminders.Count; i++)
+        {
+            var reminder = deadline.Reminders[i];
+            var reminderPath = $"{path}.reminders[{i}]";
+            if (reminder is null)
+            {
+                errors.Add(new(reminderPath, "json.null", "A reminder is null."));
+                continue;
+            }
+            var kinds = (reminder.Before is not null ? 1 : 0) + (reminder.OnTheDay ? 1 : 0) + (reminder.Every is not null ? 1 : 0);
+            if (kinds != 1)
+                errors.Add(new(reminderPath, "reminder.kind", "A reminder is exactly one of 'before' (a period), 'onTheDay': true, or 'every' (a period)."));
+            if (reminder.Before is { } before) ValidateInputValue(ReminderPeriod, before, $"{reminderPath}.before", parameters, variables, definition, errors);
+            if (reminder.Every is { } every)
+            {
+                ValidateInputValue(ReminderPeriod, every, $"{reminderPath}.every", parameters, variables, definition, errors);
+                if (deadline.OnExpiry != DeadlineExpiry.Escalate)
+                    errors.Add(new($"{reminderPath}.every", "reminder.every", "Repeating reminders after the last day need \"onExpiry\": \"escalate\": an interrupting deadline stops the wait."));
+            }
+        }
     }
 
     private static void ValidateInputValue(

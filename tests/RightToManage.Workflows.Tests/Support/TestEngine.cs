@@ -19,7 +19,7 @@ public sealed class TestEngine
         Store = store;
         Catalog = catalog;
         Clock = clock;
-        Runtime = new WorkflowRuntime(store, catalog, clock);
+        Runtime = new WorkflowRuntime(store, catalog, clock, timers: Timers);
     }
 
     public string Provider { get; }
@@ -28,6 +28,22 @@ public sealed class TestEngine
     public DefinitionCatalog Catalog { get; }
     public ManualClock Clock { get; }
     public WorkflowRuntime Runtime { get; }
+    public RecordingTimerScheduler Timers { get; } = new();
+
+    /// <summary>What the scheduler does: fire every stored timer that is due by the clock, earliest first, until none is.</summary>
+    public async Task<int> FireDueTimersAsync()
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = (await Store.ReadTimersAsync(null, 10_000)).Where(t => t.DueAt <= Clock.GetUtcNow()).OrderBy(t => t.DueAt).FirstOrDefault();
+            if (due is null) return fired;
+            (await Runtime.FireTimerAsync(due.InstanceId, due.Id)).Outcome.Should().Be(StimulusOutcome.Applied);
+            fired++;
+        }
+    }
+
+    public void SetClock(string instant) => Clock.Advance(DateTimeOffset.Parse(instant) - Clock.GetUtcNow());
 
     public static async Task<TestEngine> CreateAsync(string provider, params string[] definitions)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace RightToManage.Workflows.Activities.BuiltIn;
 
-[Activity("WaitForEvent", Category = "Events",
+[Activity("WaitForEvent", Category = "Events", CanWait = true,
     Description = "Waits until the named event is sent to this case (e.g. \"halt-requested\"). An event that arrived earlier is applied at once.")]
 [Port("done")]
 public sealed class WaitForEvent : Activity

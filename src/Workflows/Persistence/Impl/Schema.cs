@@ -98,6 +98,11 @@ internal static class Schema
         CREATE INDEX ix_wf_outbox_instance ON wf_outbox (instance_id);
         CREATE INDEX ix_wf_outbox_unprocessed ON wf_outbox (kind, due_at) WHERE processed_at IS NULL;
         """,
+        // 2: timers are bookmarks with a due time; the scheduler's triggers are reconciled against them.
+        """
+        ALTER TABLE wf_bookmarks ADD COLUMN due_at {time} NULL;
+        CREATE INDEX ix_wf_bookmarks_timers ON wf_bookmarks (id) WHERE due_at IS NOT NULL;
+        """,
     ];
 
     public static string Render(string migration, SqlDialect dialect) => migration

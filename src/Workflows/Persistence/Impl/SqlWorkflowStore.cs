@@ -136,6 +136,20 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
         return (await FindDefinitionAsync(definition.DefinitionId, definition.Version, cancellationToken))!;
     }
 
+    public Task<IReadOnlyList<TimerRecord>> ReadTimersAsync(string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT id, instance_id, due_at FROM wf_bookmarks WHERE due_at IS NOT NULL AND id > @p0 ORDER BY id LIMIT @p1",
+            [afterId ?? "", limit],
+            r => new TimerRecord(r.GetString(0), dialect.ReadUuid(r, 1), dialect.ReadTime(r, 2)),
+            cancellationToken);
+
+    public async Task<TimerRecord?> FindTimerAsync(string id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync(
+            "SELECT id, instance_id, due_at FROM wf_bookmarks WHERE id = @p0 AND due_at IS NOT NULL",
+            [id],
+            r => new TimerRecord(r.GetString(0), dialect.ReadUuid(r, 1), dialect.ReadTime(r, 2)),
+            cancellationToken)).FirstOrDefault();
+
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
         try

@@ -67,9 +67,9 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
         e => [dialect.Uuid(e.InstanceId), e.Sequence, dialect.Time(e.At), e.Kind.ToString(), e.Activity, e.Actor, e.Data, e.PreviousHash, e.Hash]);
 
     public void AddBookmarks(Guid instanceId, IReadOnlyList<Bookmark> bookmarks) => WriteRows(
-        "INSERT INTO wf_bookmarks (id, instance_id, activity_id, name, created_at) VALUES ",
+        "INSERT INTO wf_bookmarks (id, instance_id, activity_id, name, created_at, due_at) VALUES ",
         bookmarks,
-        b => [b.Id, dialect.Uuid(instanceId), b.Activity, b.Name, dialect.Time(b.CreatedAt)]);
+        b => [b.Id, dialect.Uuid(instanceId), b.Activity, b.Name, dialect.Time(b.CreatedAt), b.DueAt is { } due ? dialect.Time(due) : null]);
 
     public void RemoveBookmarks(Guid instanceId, IReadOnlyList<string> bookmarkIds)
     {

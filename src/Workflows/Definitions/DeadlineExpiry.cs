@@ -1,0 +1,11 @@
+namespace RightToManage.Workflows.Definitions;
+
+/// <summary>What happens when a deadline passes.</summary>
+public enum DeadlineExpiry
+{
+    /// <summary>The wait ends; the case goes on through the <c>overdue</c> port only.</summary>
+    Interrupt,
+
+    /// <summary>The case also goes on through <c>overdue</c> (e.g. to escalate), but the wait continues.</summary>
+    Escalate,
+}

@@ -1,0 +1,3 @@
+namespace RightToManage.Workflows.Time;
+
+public sealed record BankHoliday(DateOnly Date, string Name);
