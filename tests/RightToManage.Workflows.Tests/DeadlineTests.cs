@@ -20,7 +20,7 @@ public class DeadlineTests
         // Last day 18 Dec 2026: reminders 11 Dec and 18 Dec at 09:00 (GMT), expiry at the start of 19 Dec.
         timers.Should().Equal(At("2026-12-11T09:00:00Z"), At("2026-12-18T09:00:00Z"), At("2026-12-19T00:00:00Z"));
         engine.Timers.Scheduled.Values.Select(t => t.DueAt).Should().BeEquivalentTo(timers, "the scheduler was told after the commit");
-        var set = (await engine.Store.ReadJournalAsync(id)).Single(e => e.Kind == JournalEntryKind.DeadlineSet);
+        var set = (await engine.Store.ReadJournalAsync(id)).Steps().Single(e => e.Kind == JournalEntryKind.DeadlineSet);
         set.Data.Should().Contain("2026-12-18").And.Contain("SI 2012/1821 reg 11");
     }
 
@@ -85,7 +85,7 @@ public class DeadlineTests
         var timers = (await engine.GetAsync(id)).Bookmarks.Where(b => b.IsTimer).Select(b => b.DueAt).Order().ToList();
         timers.Should().Equal(At("2027-01-08T09:00:00Z"), At("2027-01-15T09:00:00Z"), At("2027-01-16T00:00:00Z"));
         engine.Timers.Scheduled.Values.Select(t => t.DueAt).Should().BeEquivalentTo(timers);
-        var entry = (await engine.Store.ReadJournalAsync(id)).Single(e => e.Kind == JournalEntryKind.DeadlineExtended);
+        var entry = (await engine.Store.ReadJournalAsync(id)).Steps().Single(e => e.Kind == JournalEntryKind.DeadlineExtended);
         entry.Actor.Should().Be("manager@council.example");
         entry.Data.Should().Contain("SI 2012/1821 reg 5").And.Contain("2026-12-18").And.Contain("2027-01-15");
 

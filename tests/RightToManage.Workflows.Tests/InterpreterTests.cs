@@ -91,7 +91,7 @@ public class InterpreterTests
         await engine.SendAsync(id, "council-replied");
 
         (await engine.GetAsync(id)).Bookmarks.Should().ContainSingle().Which.Name.Should().Be("ballot-held");
-        var journal = await engine.Store.ReadJournalAsync(id);
+        var journal = (await engine.Store.ReadJournalAsync(id)).Steps();
         journal.Should().ContainSingle(e => e.Kind == JournalEntryKind.BranchesCancelled);
         (await engine.SendAsync(id, "tenants-replied")).Outcome.Should().Be(StimulusOutcome.Queued, "the tenants' branch no longer waits");
         (await engine.GetAsync(id)).Bookmarks.Should().ContainSingle().Which.Name.Should().Be("ballot-held");
@@ -176,7 +176,7 @@ public class InterpreterTests
         var cancelled = await engine.GetAsync(id);
         cancelled.Status.Should().Be(InstanceStatus.Cancelled);
         cancelled.Bookmarks.Should().BeEmpty();
-        var last = (await engine.Store.ReadJournalAsync(id)).Last();
+        var last = (await engine.Store.ReadJournalAsync(id)).Steps().Last();
         last.Kind.Should().Be(JournalEntryKind.CaseCancelled);
         last.Actor.Should().Be("secretary@tmo.example");
         last.Data.Should().Contain("withdrawn by the TMO");
@@ -236,7 +236,7 @@ public class InterpreterTests
         var second = await engine.Runtime.StartAsync(new StartCaseRequest { DefinitionId = "sequence", InstanceId = id });
         first.Outcome.Should().Be(StimulusOutcome.Applied);
         second.Outcome.Should().Be(StimulusOutcome.Duplicate);
-        (await engine.Store.ReadJournalAsync(id)).Count(e => e.Kind == JournalEntryKind.CaseStarted).Should().Be(1);
+        (await engine.Store.ReadJournalAsync(id)).Steps().Count(e => e.Kind == JournalEntryKind.CaseStarted).Should().Be(1);
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -267,8 +267,9 @@ public class InterpreterTests
             Payload = JsonSerializer.SerializeToElement("refuse"), Actor = "officer@council.example",
         });
 
-        var journal = await engine.Store.ReadJournalAsync(id);
-        journal.Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        var journal = (await engine.Store.ReadJournalAsync(id)).Steps();
+        journal.Select(e => (e.Sequence, e.Step)).Should().OnlyHaveUniqueItems();
+        journal.Select(e => e.Sequence).Should().BeInAscendingOrder().And.StartWith(1).And.EndWith(2, "one record per committed run");
         journal.Select(e => e.Kind).Should().ContainInOrder(
             JournalEntryKind.CaseStarted, JournalEntryKind.StageEntered, JournalEntryKind.ActivitySuspended,
             JournalEntryKind.EventReceived, JournalEntryKind.ActivityResumed, JournalEntryKind.VariableChanged,

@@ -1,3 +1,4 @@
+using RightToManage.Workflows.Journal;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -14,17 +15,18 @@ public class JournalTamperingTests
         var (engine, id) = await DecidedCaseAsync(provider);
         var verification = await engine.Runtime.VerifyJournalAsync(id);
         verification.IsValid.Should().BeTrue();
-        verification.EntriesChecked.Should().Be((await engine.Store.ReadJournalAsync(id)).Count);
+        verification.RecordsChecked.Should().Be((await engine.Store.ReadJournalAsync(id)).Count);
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task An_edited_entry_is_detected(string provider)
     {
         var (engine, id) = await DecidedCaseAsync(provider);
-        await ExecuteAsync(engine, "UPDATE wf_journal SET data = replace(data, 'refuse', 'accept') WHERE kind = 'VariableChanged'");
+        await ExecuteAsync(engine, "UPDATE wf_journal SET steps = replace(steps, '\"refuse\"', '\"accept\"') WHERE sequence = 3");
         var verification = await engine.Runtime.VerifyJournalAsync(id);
         verification.IsValid.Should().BeFalse();
         verification.Problem.Should().Contain("does not match its hash");
+        verification.FirstBadSequence.Should().Be(3);
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -34,7 +36,7 @@ public class JournalTamperingTests
         await ExecuteAsync(engine, "DELETE FROM wf_journal WHERE sequence = 3");
         var verification = await engine.Runtime.VerifyJournalAsync(id);
         verification.IsValid.Should().BeFalse();
-        verification.FirstBadSequence.Should().Be(4);
+        verification.FirstBadSequence.Should().Be(3, "record 3 is missing");
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -46,11 +48,13 @@ public class JournalTamperingTests
         (await engine.Runtime.VerifyJournalAsync(id)).IsValid.Should().BeFalse();
     }
 
+    /// <summary>A case with four journal records: start, an early event kept, the notice, and the decision.</summary>
     private static async Task<(TestEngine, Guid)> DecidedCaseAsync(string provider)
     {
-        var engine = await TestEngine.CreateAsync(provider, Flows.Decision);
-        var id = await engine.StartAsync("decision");
-        await engine.SendAsync(id, "council-decided", "refuse");
+        var engine = await TestEngine.CreateAsync(provider, Flows.Sequence);
+        var id = await engine.StartAsync("sequence");
+        await engine.SendAsync(id, "decision-made", "refuse");
+        await engine.SendAsync(id, "notice-served");
         return (engine, id);
     }
 

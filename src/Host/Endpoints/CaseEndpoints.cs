@@ -57,16 +57,15 @@ public static class CaseEndpoints
         group.MapGet("/{id:guid}/journal", async (Guid id, WorkflowRuntime runtime, CancellationToken ct) =>
         {
             if (await runtime.Store.FindInstanceAsync(id, ct) is null) return Problems.NotFound($"No case {id}.");
-            var entries = await runtime.Store.ReadJournalAsync(id, ct);
-            return Results.Ok(entries.Select(e => new
+            var records = await runtime.Store.ReadJournalAsync(id, ct);
+            return Results.Ok(records.Select(r => new
             {
-                e.Sequence,
-                e.At,
-                e.Kind,
-                e.Activity,
-                e.Actor,
-                Data = JsonDocument.Parse(e.Data).RootElement,
-                e.Hash,
+                r.Sequence,
+                r.At,
+                r.Actor,
+                Steps = r.Entries.Select(e => new { e.Kind, e.Activity, Data = JsonDocument.Parse(e.Data).RootElement }),
+                r.PreviousHash,
+                r.Hash,
             }));
         });
 

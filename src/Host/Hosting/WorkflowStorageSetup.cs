@@ -1,29 +1,29 @@
 using RightToManage.Workflows.DependencyInjection;
+using RightToManage.Workflows.Scheduling;
+using RightToManage.Workflows.Time;
 
 namespace RightToManage.Host.Hosting;
 
 public static class WorkflowStorageSetup
 {
-    /// <summary>Wires the workflow module to the configured database and loads definitions at start.</summary>
+    /// <summary>Wires the workflow module and its timers to the configured database; loads definitions at start.</summary>
     public static WebApplicationBuilder AddWorkflowStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddWorkflows((services, options) =>
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var (provider, connectionString) = storage.Resolve();
+        builder.Services.AddWorkflows(options =>
         {
-            var storage = services.GetRequiredService<IConfiguration>().GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-            switch (storage.Provider.ToLowerInvariant())
-            {
-                case "postgres" or "postgresql":
-                    options.UsePostgres(storage.ConnectionString
-                        ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is postgres."));
-                    break;
-                case "sqlite":
-                    var folder = Path.GetFullPath(storage.DataDirectory);
-                    options.UseSqlite(storage.ConnectionString ?? $"Data Source={Path.Combine(folder, "righttomanage.db")}");
-                    break;
-                default:
-                    throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported; use sqlite or postgres.");
-            }
+            if (provider == "postgres") options.UsePostgres(connectionString);
+            else options.UseSqlite(connectionString);
         });
+
+        var bankHolidays = builder.Configuration.GetSection("Time:BankHolidays").Get<List<BankHolidayChange>>() ?? [];
+        var calendar = StatutoryCalendar.England;
+        builder.Services.AddSingleton(new StatutoryCalendar(calendar.BankHolidays.With(bankHolidays), calendar.Zone, calendar.ReminderTime));
+
+        if (builder.Configuration.GetValue("Timers:Enabled", true))
+            builder.Services.AddWorkflowTimers(provider, connectionString, options => builder.Configuration.GetSection("Timers").Bind(options));
+
         builder.Services.AddSingleton<DefinitionLoadState>();
         builder.Services.AddHostedService<WorkflowStartup>();
         return builder;

@@ -1,17 +1,14 @@
 namespace RightToManage.Workflows.Journal;
 
-/// <summary>
-/// One step of a case's audit trail. <see cref="Hash"/> covers every other field and the
-/// previous entry's hash, so altering, removing or reordering entries is detected by verification.
-/// </summary>
-/// <param name="Data">Compact JSON describing the step; hashed exactly as stored.</param>
+/// <summary>One step of a case, as read from its <see cref="JournalRecord"/>.</summary>
+/// <param name="Sequence">The record (committed run) the step belongs to.</param>
+/// <param name="Step">The step's position within that run, from 1.</param>
+/// <param name="Data">Compact JSON describing the step.</param>
 public sealed record JournalEntry(
-    Guid InstanceId,
     long Sequence,
+    int Step,
     DateTimeOffset At,
     JournalEntryKind Kind,
     string? Activity,
     string Actor,
-    string Data,
-    string PreviousHash,
-    string Hash);
+    string Data);

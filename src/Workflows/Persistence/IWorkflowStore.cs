@@ -21,7 +21,7 @@ public interface IWorkflowStore
 
     Task<Guid?> FindInstanceIdByReferenceAsync(string reference, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JournalRecord>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Incident>> ReadIncidentsAsync(Guid instanceId, CancellationToken cancellationToken = default);
 

@@ -24,7 +24,7 @@ public interface IWorkflowStoreTransaction : IAsyncDisposable
 
     void MarkStimulusApplied(Guid instanceId, string idempotencyKey, DateTimeOffset appliedAt);
 
-    void AppendJournal(IReadOnlyList<JournalEntry> entries);
+    void AppendJournal(JournalRecord record);
 
     void AddBookmarks(Guid instanceId, IReadOnlyList<Bookmark> bookmarks);
 

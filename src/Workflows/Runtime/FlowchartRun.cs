@@ -40,7 +40,7 @@ internal sealed class FlowchartRun(
     public string? Outcome { get; private set; }
 
     public void Record(JournalEntryKind kind, string? activity, object? data = null) =>
-        Journal.Add(new PendingJournalEntry(Now, kind, activity, Actor, data is null ? "{}" : JsonSerializer.Serialize(data, JournalJson.Options)));
+        Journal.Add(new PendingJournalEntry(kind, activity, data is null ? "{}" : JsonSerializer.Serialize(data, JournalJson.Options)));
 
     /// <summary>Runs queued tokens until none is left, the case ends, or an activity faults.</summary>
     public async Task DrainAsync()

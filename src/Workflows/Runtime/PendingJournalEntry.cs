@@ -2,5 +2,5 @@ using RightToManage.Workflows.Journal;
 
 namespace RightToManage.Workflows.Runtime;
 
-/// <summary>A journal entry produced by a run, chained and hashed when the run commits.</summary>
-internal sealed record PendingJournalEntry(DateTimeOffset At, JournalEntryKind Kind, string? Activity, string Actor, string Data);
+/// <summary>A step recorded by a run; the run's steps become one journal record when it commits.</summary>
+internal sealed record PendingJournalEntry(JournalEntryKind Kind, string? Activity, string Data);

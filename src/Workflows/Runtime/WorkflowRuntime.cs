@@ -314,12 +314,13 @@ public sealed class WorkflowRuntime(
 
         var length = before?.JournalLength ?? 0;
         var head = before?.JournalHead ?? JournalChain.Genesis;
-        var entries = new List<JournalEntry>(run.Journal.Count);
-        foreach (var pending in run.Journal)
+        if (run.Journal.Count > 0)
         {
-            var at = JournalChain.Normalize(pending.At);
-            var hash = JournalChain.ComputeHash(id, ++length, at, pending.Kind, pending.Activity, pending.Actor, pending.Data, head);
-            entries.Add(new JournalEntry(id, length, at, pending.Kind, pending.Activity, pending.Actor, pending.Data, head, hash));
+            // One record for the whole run: every step, one row, one link in the chain.
+            var at = JournalChain.Normalize(run.Now);
+            var steps = JournalChain.WriteSteps(run.Journal.Select(e => (e.Kind, e.Activity, e.Data)));
+            var hash = JournalChain.ComputeHash(id, ++length, at, run.Actor, steps, head);
+            transaction.AppendJournal(new JournalRecord(id, length, at, run.Actor, steps, head, hash));
             head = hash;
         }
 
@@ -336,7 +337,6 @@ public sealed class WorkflowRuntime(
         var afterIds = state.Bookmarks.Select(b => b.Id).ToHashSet();
         transaction.RemoveBookmarks(id, beforeIds.Except(afterIds).ToList());
         transaction.AddBookmarks(id, state.Bookmarks.Where(b => !beforeIds.Contains(b.Id)).ToList());
-        transaction.AppendJournal(entries);
         foreach (var incident in run.NewIncidents) transaction.InsertIncident(incident);
         transaction.AddOutbox(run.Outbox);
         return record;

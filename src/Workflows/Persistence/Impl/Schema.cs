@@ -36,7 +36,7 @@ internal static class Schema
             updated_at {time} NOT NULL,
             FOREIGN KEY (definition_id, definition_version) REFERENCES wf_definitions (definition_id, version)
         );
-        CREATE INDEX ix_wf_instances_status ON wf_instances (status, updated_at);
+        CREATE INDEX ix_wf_instances_status ON wf_instances (status);
         CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
         CREATE TABLE wf_bookmarks (
             id text PRIMARY KEY,
@@ -64,10 +64,8 @@ internal static class Schema
             instance_id {uuid} NOT NULL,
             sequence bigint NOT NULL,
             at {time} NOT NULL,
-            kind text NOT NULL,
-            activity_id text NULL,
             actor text NOT NULL,
-            data text NOT NULL,
+            steps text NOT NULL,
             previous_hash text NOT NULL,
             hash text NOT NULL,
             PRIMARY KEY (instance_id, sequence)

@@ -71,13 +71,11 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<JournalRecord>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "SELECT instance_id, sequence, at, kind, activity_id, actor, data, previous_hash, hash FROM wf_journal WHERE instance_id = @p0 ORDER BY sequence",
+            "SELECT instance_id, sequence, at, actor, steps, previous_hash, hash FROM wf_journal WHERE instance_id = @p0 ORDER BY sequence",
             [dialect.Uuid(instanceId)],
-            r => new JournalEntry(
-                dialect.ReadUuid(r, 0), r.GetInt64(1), dialect.ReadTime(r, 2), Enum.Parse<JournalEntryKind>(r.GetString(3)),
-                SqlDialect.ReadNullableString(r, 4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8)),
+            r => new JournalRecord(dialect.ReadUuid(r, 0), r.GetInt64(1), dialect.ReadTime(r, 2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)),
             cancellationToken);
 
     public Task<IReadOnlyList<Incident>> ReadIncidentsAsync(Guid instanceId, CancellationToken cancellationToken = default) =>

@@ -61,10 +61,10 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
         expectOneRow: true,
         dialect.Uuid(instanceId), idempotencyKey, dialect.Time(appliedAt));
 
-    public void AppendJournal(IReadOnlyList<JournalEntry> entries) => WriteRows(
-        "INSERT INTO wf_journal (instance_id, sequence, at, kind, activity_id, actor, data, previous_hash, hash) VALUES ",
-        entries,
-        e => [dialect.Uuid(e.InstanceId), e.Sequence, dialect.Time(e.At), e.Kind.ToString(), e.Activity, e.Actor, e.Data, e.PreviousHash, e.Hash]);
+    public void AppendJournal(JournalRecord r) => Write(
+        "INSERT INTO wf_journal (instance_id, sequence, at, actor, steps, previous_hash, hash) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)",
+        expectOneRow: false,
+        dialect.Uuid(r.InstanceId), r.Sequence, dialect.Time(r.At), r.Actor, r.StepsJson, r.PreviousHash, r.Hash);
 
     public void AddBookmarks(Guid instanceId, IReadOnlyList<Bookmark> bookmarks) => WriteRows(
         "INSERT INTO wf_bookmarks (id, instance_id, activity_id, name, created_at, due_at) VALUES ",
