@@ -18,6 +18,7 @@ public class DefinitionApiTests
         (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
         var ready = await client.GetAsync("/health/ready");
         ready.StatusCode.Should().Be(HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
+        (await ready.Content.ReadAsStringAsync()).Should().Contain($"{provider} reachable", "the host runs on the database it was given");
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/workflow-definitions");
         list.GetProperty("fileErrors").GetArrayLength().Should().Be(0);
@@ -53,6 +54,6 @@ public class DefinitionApiTests
         var response = await client.PostAsync("/api/workflow-definitions/validate", new StringContent(broken, Encoding.UTF8, "application/json"));
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("errors").TryGetProperty("$.activities[3].type", out _).Should().BeTrue(problem.ToString());
+        problem.GetProperty("errors").TryGetProperty("$.activities[4].type", out _).Should().BeTrue(problem.ToString());
     }
 }

@@ -17,12 +17,19 @@ public static class WorkflowStorageSetup
             else options.UseSqlite(connectionString);
         });
 
+        var time = TimeProvider.System;
+        if (!builder.Environment.IsProduction() && builder.Configuration.GetValue<TimeSpan?>("Testing:ClockOffset") is { } offset)
+        {
+            time = new OffsetTimeProvider(offset);
+            builder.Services.AddSingleton(time);
+        }
+
         var bankHolidays = builder.Configuration.GetSection("Time:BankHolidays").Get<List<BankHolidayChange>>() ?? [];
         var calendar = StatutoryCalendar.England;
         builder.Services.AddSingleton(new StatutoryCalendar(calendar.BankHolidays.With(bankHolidays), calendar.Zone, calendar.ReminderTime));
 
         if (builder.Configuration.GetValue("Timers:Enabled", true))
-            builder.Services.AddWorkflowTimers(provider, connectionString, options => builder.Configuration.GetSection("Timers").Bind(options));
+            builder.Services.AddWorkflowTimers(provider, connectionString, time, options => builder.Configuration.GetSection("Timers").Bind(options));
 
         builder.Services.AddSingleton<DefinitionLoadState>();
         builder.Services.AddHostedService<WorkflowStartup>();

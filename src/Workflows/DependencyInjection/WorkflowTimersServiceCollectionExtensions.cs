@@ -13,7 +13,7 @@ public static class WorkflowTimersServiceCollectionExtensions
     /// at start if missing. Timer rows stay the truth; triggers are reconciled against them at start and
     /// every <see cref="TimerSchedulingOptions.ReconcileInterval"/>.
     /// </summary>
-    public static IServiceCollection AddWorkflowTimers(this IServiceCollection services, string provider, string connectionString, Action<TimerSchedulingOptions>? configure = null)
+    public static IServiceCollection AddWorkflowTimers(this IServiceCollection services, string provider, string connectionString, TimeProvider time, Action<TimerSchedulingOptions>? configure = null)
     {
         var options = new TimerSchedulingOptions();
         configure?.Invoke(options);
@@ -24,6 +24,7 @@ public static class WorkflowTimersServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(options.MaxConcurrency);
+            quartz.UseTimeProvider(time);
             quartz.ConfigureScheduler(scheduler =>
             {
                 // A node learns of triggers other nodes scheduled only by polling: keep the poll short.

@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using RightToManage.Workflows.Tests.Support;
+
+namespace RightToManage.Host.Tests;
+
+/// <summary>A statutory deadline passes while the real Host runs: Quartz fires the timer through the runtime.</summary>
+public class TimerFiringTests
+{
+    [Theory]
+    [InlineData(TestDatabases.Postgres)]
+    [InlineData(TestDatabases.Sqlite)]
+    public async Task The_decision_period_ends_and_the_case_escalates(string provider)
+    {
+        // Received 20 Nov 2026: the 28 days end on 18 Dec; the deadline passes at the start of 19 Dec (GMT).
+        // The server's clock is set three seconds before that and runs on in real time.
+        await using var host = await HostFactory.CreateAsync(provider, clock: DateTimeOffset.Parse("2026-12-18T23:59:57Z"));
+        var client = host.CreateClient();
+        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision" });
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
+
+        var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        waiting.GetProperty("bookmarks").EnumerateArray().Where(b => b.TryGetProperty("dueAt", out _))
+            .Select(b => b.GetProperty("dueAt").GetDateTimeOffset()).Should().Equal([DateTimeOffset.Parse("2026-12-19T00:00:00Z")],
+                "the reminders (11 and 18 December, 09:00) are already past; only the expiry remains");
+
+        JsonElement snapshot = default;
+        for (var waited = 0; waited < 60; waited++)
+        {
+            snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+            if (snapshot.GetProperty("variables").GetProperty("decisionOverdue").GetBoolean()) break;
+            await Task.Delay(500);
+        }
+        snapshot.GetProperty("variables").GetProperty("decisionOverdue").GetBoolean().Should().BeTrue("the deadline passed and Quartz fired it");
+        snapshot.GetProperty("status").GetString().Should().Be("waiting", "an escalating deadline leaves the council still to decide");
+
+        var journal = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal");
+        var steps = journal.EnumerateArray().SelectMany(r => r.GetProperty("steps").EnumerateArray()).ToList();
+        steps.Count(s => s.GetProperty("kind").GetString() == "deadlineExpired").Should().Be(1);
+        journal.EnumerateArray().Last().GetProperty("actor").GetString().Should().Be("scheduler");
+
+        (await client.PostAsync($"/api/cases/{id}/events/council-decided", JsonContent.Create("accept"))).EnsureSuccessStatusCode();
+        (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("outcome").GetString().Should().Be("accepted");
+    }
+}
