@@ -8,8 +8,14 @@ namespace RightToManage.Workflows.Persistence;
 public static class WorkflowStores
 {
     /// <summary>PostgreSQL, for production: cases locked per row, so many nodes can share one database.</summary>
-    public static IWorkflowStore Postgres(string connectionString) =>
-        new SqlWorkflowStore(NpgsqlDataSource.Create(connectionString), new PostgresDialect());
+    public static IWorkflowStore Postgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // The same few statements run for every transition: let Npgsql prepare them rather than have
+        // the server parse and plan each one every time (unless the connection string says otherwise).
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        return new SqlWorkflowStore(NpgsqlDataSource.Create(builder.ToString()), new PostgresDialect());
+    }
 
     /// <summary>
     /// SQLite, the embedded default: one file, no setup. Writers are serialised by the database, so it

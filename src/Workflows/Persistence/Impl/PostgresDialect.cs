@@ -7,9 +7,7 @@ internal sealed class PostgresDialect : SqlDialect
     public override string Provider => "postgres";
     public override string UuidType => "uuid";
     public override string TimeType => "timestamptz";
-    public override string JsonType => "jsonb";
     public override string BoolType => "boolean";
-    public override string JsonCast => "::jsonb";
 
     // A row lock: one executor per case across every node; others queue behind it.
     public override string LockSuffix => " FOR UPDATE";

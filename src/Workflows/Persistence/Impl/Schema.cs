@@ -28,7 +28,7 @@ internal static class Schema
             status text NOT NULL,
             outcome text NULL,
             stage text NULL,
-            state {json} NOT NULL,
+            state text NOT NULL,
             version integer NOT NULL,
             journal_length bigint NOT NULL,
             journal_head text NOT NULL,
@@ -106,6 +106,5 @@ internal static class Schema
     public static string Render(string migration, SqlDialect dialect) => migration
         .Replace("{uuid}", dialect.UuidType)
         .Replace("{time}", dialect.TimeType)
-        .Replace("{json}", dialect.JsonType)
         .Replace("{bool}", dialect.BoolType);
 }

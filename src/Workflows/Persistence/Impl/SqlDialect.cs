@@ -11,11 +11,7 @@ internal abstract class SqlDialect
     /// <summary>Column types substituted into the schema script.</summary>
     public abstract string UuidType { get; }
     public abstract string TimeType { get; }
-    public abstract string JsonType { get; }
     public abstract string BoolType { get; }
-
-    /// <summary>Appended to a JSON parameter so the database stores it in <see cref="JsonType"/>.</summary>
-    public abstract string JsonCast { get; }
 
     /// <summary>Appended to the instance read to lock the row against other executors.</summary>
     public abstract string LockSuffix { get; }

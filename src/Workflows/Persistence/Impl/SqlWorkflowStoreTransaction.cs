@@ -22,30 +22,32 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
         // One round trip: the locked row, whether this stimulus was seen, and stimuli waiting for a bookmark.
         command.CommandText =
             $"SELECT {SqlWorkflowStore.InstanceColumns} FROM wf_instances WHERE id = @p0{dialect.LockSuffix};" +
-            "SELECT COUNT(*) FROM wf_stimuli WHERE instance_id = @p0 AND idempotency_key = @p1;" +
-            $"SELECT {StimulusColumns} FROM wf_stimuli WHERE instance_id = @p0 AND status = 'pending' ORDER BY received_at";
+            $"SELECT {StimulusColumns} FROM wf_stimuli WHERE instance_id = @p0 AND (status = 'pending' OR idempotency_key = @p1) ORDER BY received_at";
         SqlWorkflowStore.AddParameter(command, "@p0", dialect.Uuid(id));
         SqlWorkflowStore.AddParameter(command, "@p1", idempotencyKey ?? "");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var instance = SqlWorkflowStore.ReadInstance(reader, dialect);
         await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var seen = reader.GetInt64(0) > 0;
-        await reader.NextResultAsync(cancellationToken);
+        var seen = false;
         var pending = new List<StimulusRecord>();
-        while (await reader.ReadAsync(cancellationToken)) pending.Add(ReadStimulus(reader, dialect));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var stimulus = ReadStimulus(reader, dialect);
+            if (stimulus.IdempotencyKey == idempotencyKey) seen = true;
+            if (stimulus.Status == StimulusStatus.Pending) pending.Add(stimulus);
+        }
         return new LockedInstance(instance, seen, pending);
     }
 
     public void InsertInstance(InstanceRecord i) => Write(
-        $"INSERT INTO wf_instances ({SqlWorkflowStore.InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7{dialect.JsonCast}, @p8, @p9, @p10, @p11, @p12)",
+        $"INSERT INTO wf_instances ({SqlWorkflowStore.InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)",
         expectOneRow: false,
         dialect.Uuid(i.Id), i.DefinitionId, i.DefinitionVersion, i.Reference, i.Status.ToString(), i.Outcome, i.Stage, i.State, i.Version,
         i.JournalLength, i.JournalHead, dialect.Time(i.CreatedAt), dialect.Time(i.UpdatedAt));
 
     public void UpdateInstance(InstanceRecord i, int expectedVersion) => Write(
-        $"UPDATE wf_instances SET status = @p1, outcome = @p2, stage = @p3, state = @p4{dialect.JsonCast}, version = @p5, journal_length = @p6, " +
+        $"UPDATE wf_instances SET status = @p1, outcome = @p2, stage = @p3, state = @p4, version = @p5, journal_length = @p6, " +
         "journal_head = @p7, updated_at = @p8 WHERE id = @p0 AND version = @p9",
         expectOneRow: true,
         dialect.Uuid(i.Id), i.Status.ToString(), i.Outcome, i.Stage, i.State, i.Version, i.JournalLength, i.JournalHead, dialect.Time(i.UpdatedAt), expectedVersion);

@@ -9,9 +9,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Provider => "sqlite";
     public override string UuidType => "TEXT";
     public override string TimeType => "TEXT";
-    public override string JsonType => "TEXT";
     public override string BoolType => "INTEGER";
-    public override string JsonCast => "";
 
     // SQLite has no row locks: BEGIN IMMEDIATE below takes the database's single write lock instead.
     public override string LockSuffix => "";
