@@ -54,7 +54,8 @@ public static class WorkflowTimersServiceCollectionExtensions
                 }
                 store.ProvisionSchema();
             });
-            quartz.AddJob<FireTimerJob>(job => job.WithIdentity(TimerTriggers.FireJob).StoreDurably());
+            // Recovery: if a node dies while firing, another node runs the firing again (the runtime makes it idempotent).
+            quartz.AddJob<FireTimerJob>(job => job.WithIdentity(TimerTriggers.FireJob).StoreDurably().RequestRecovery());
             quartz.AddJob<ReconcileTimersJob>(job => job.WithIdentity(TimerTriggers.ReconcileJob).StoreDurably());
             quartz.AddTrigger(trigger => trigger
                 .ForJob(TimerTriggers.ReconcileJob)

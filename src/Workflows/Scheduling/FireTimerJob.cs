@@ -14,8 +14,8 @@ internal sealed class FireTimerJob(WorkflowRuntime runtime, TimerSchedulingOptio
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var timerId = TimerTriggers.TimerIdOf(context.Trigger.Key);
         var data = context.MergedJobDataMap;
+        var timerId = data.GetString(TimerTriggers.TimerKey)!;
         var instanceId = Guid.Parse(data.GetString(TimerTriggers.InstanceKey)!);
         var attempt = int.Parse(data.GetString(TimerTriggers.AttemptKey) ?? "0", CultureInfo.InvariantCulture);
         try

@@ -6,6 +6,7 @@ namespace RightToManage.Workflows.Scheduling;
 internal static class TimerTriggers
 {
     public const string Group = "rtm-timers";
+    public const string TimerKey = "timer";
     public const string InstanceKey = "instance";
     public const string AttemptKey = "attempt";
     public static readonly JobKey FireJob = new("fire-timer", Group);
@@ -18,6 +19,8 @@ internal static class TimerTriggers
         TriggerBuilder.Create()
             .WithIdentity(attempt == 0 ? timerId : $"{timerId}~{attempt}", Group)
             .ForJob(FireJob)
+            // The id travels in the data too: a trigger Quartz makes to recover a dead node's firing has another key.
+            .UsingJobData(TimerKey, timerId)
             .UsingJobData(InstanceKey, instanceId.ToString("D"))
             .UsingJobData(AttemptKey, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .StartAt(fireAt)

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using RightToManage.Workflows.Tests.Support;
+
+namespace RightToManage.Host.Tests;
+
+/// <summary>The built Host run as its own process, for tests that kill or cluster servers.</summary>
+public sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<HostProcess> StartAsync(string connectionString, TimeSpan clockOffset)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        // The Host's own build output, in the configuration these tests were built in.
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        var host = Path.Combine(RepositoryFiles.Root, "src", "Host", "bin", configuration, "net10.0", "RightToManage.Host.dll");
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "exec", host,
+            "--urls", address.ToString(),
+            "--Storage:Provider", "postgres",
+            "--Storage:ConnectionString", connectionString,
+            "--Workflows:DefinitionsPath", Path.Combine(RepositoryFiles.Root, "workflow-definitions"),
+            "--Testing:ClockOffset", clockOffset.ToString("c"),
+        }) info.ArgumentList.Add(argument);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var node = new HostProcess(process, address);
+        using var client = node.CreateClient();
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The Host exited with {process.ExitCode} during start-up.");
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return node;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        node.Dispose();
+        throw new TimeoutException("The Host did not become ready in 30 s.");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as in a crash.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
