@@ -43,4 +43,35 @@ public class TimerFiringTests
         (await client.PostAsync($"/api/cases/{id}/events/council-decided", JsonContent.Create("accept"))).EnsureSuccessStatusCode();
         (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("outcome").GetString().Should().Be("accepted");
     }
+
+    [Fact]
+    public async Task An_officer_extends_the_decision_deadline_through_the_api()
+    {
+        await using var host = await HostFactory.CreateAsync(clock: DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
+        var client = host.CreateClient();
+        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision" });
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
+
+        var deadline = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("deadlines").EnumerateArray().Single();
+        deadline.GetProperty("activity").GetString().Should().Be("councilDecides");
+        deadline.GetProperty("lastDay").GetString().Should().Be("2026-12-18");
+        deadline.GetProperty("source").GetString().Should().StartWith("SI 2012/1821 reg 11");
+
+        var missing = await client.PostAsJsonAsync($"/api/cases/{id}/deadlines/councilDecides/extend", new { newLastDay = "2027-01-15" });
+        missing.StatusCode.Should().Be(System.Net.HttpStatusCode.UnprocessableEntity);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("$.reason").And.Contain("$.legalBasis");
+
+        var extended = await client.PostAsJsonAsync($"/api/cases/{id}/deadlines/councilDecides/extend",
+            new { newLastDay = "2027-01-15", reason = "Agreed with the TMO", legalBasis = "By agreement of the parties" });
+        extended.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("deadlines")[0].GetProperty("lastDay").GetString().Should().Be("2027-01-15");
+
+        var earlier = await client.PostAsJsonAsync($"/api/cases/{id}/deadlines/councilDecides/extend",
+            new { newLastDay = "2026-12-20", reason = "x", legalBasis = "y" });
+        earlier.StatusCode.Should().Be(System.Net.HttpStatusCode.UnprocessableEntity);
+        (await earlier.Content.ReadAsStringAsync()).Should().Contain("$.newLastDay");
+        (await client.PostAsJsonAsync($"/api/cases/{id}/deadlines/noSuchActivity/extend", new { newLastDay = "2027-02-01", reason = "x", legalBasis = "y" }))
+            .StatusCode.Should().Be(System.Net.HttpStatusCode.Conflict);
+    }
 }

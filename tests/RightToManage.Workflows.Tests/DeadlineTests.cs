@@ -91,7 +91,8 @@ public class DeadlineTests
 
         engine.SetClock("2026-12-20T00:00:00Z");
         (await engine.FireDueTimersAsync()).Should().Be(0, "the old timers went with the extension");
-        (await engine.Runtime.ExtendDeadlineAsync(extension with { NewLastDay = new DateOnly(2027, 1, 1) })).Outcome.Should().Be(StimulusOutcome.Rejected);
+        var earlier = () => engine.Runtime.ExtendDeadlineAsync(extension with { NewLastDay = new DateOnly(2027, 1, 1) });
+        (await earlier.Should().ThrowAsync<CaseInputException>()).Which.Errors.Single().Path.Should().Be("$.newLastDay");
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

@@ -110,6 +110,29 @@ public static class CaseEndpoints
             return ToHttp(result);
         });
 
+        // An extension of time on a running deadline: a later last day, why, and under what provision.
+        group.MapPost("/{id:guid}/deadlines/{activity}/extend", async (Guid id, string activity, HttpRequest request, WorkflowRuntime runtime, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<ExtendDeadlineBody>(request, json.Value.SerializerOptions, ct);
+            if (problem is not null) return problem;
+            var errors = new List<ValidationError>();
+            if (string.IsNullOrWhiteSpace(body!.Reason)) errors.Add(new("$.reason", "field.required", "Say why the deadline is extended; it is journaled."));
+            if (string.IsNullOrWhiteSpace(body.LegalBasis)) errors.Add(new("$.legalBasis", "field.required", "Cite the provision that allows the extension."));
+            if (body.Reason?.Length > 2000 || body.LegalBasis?.Length > 500) errors.Add(new("$", "field.tooLong", "Reason at most 2000 characters, legal basis at most 500."));
+            if (errors.Count > 0) return Problems.Validation(errors);
+            try
+            {
+                return ToHttp(await runtime.ExtendDeadlineAsync(new DeadlineExtension
+                {
+                    InstanceId = id, Activity = activity, NewLastDay = body.NewLastDay, Reason = body.Reason!, LegalBasis = body.LegalBasis!, Actor = Actor,
+                }, ct));
+            }
+            catch (CaseInputException ex)
+            {
+                return Problems.Validation(ex.Errors);
+            }
+        });
+
         group.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", async (Guid id, Guid incidentId, WorkflowRuntime runtime, CancellationToken ct) =>
             ToHttp(await runtime.RetryAsync(id, incidentId, Actor, ct)));
 
@@ -136,4 +159,6 @@ public static class CaseEndpoints
     private sealed record StartCaseBody(string DefinitionId, int? Version, string? Reference, Guid? Id, Dictionary<string, JsonElement>? Variables);
 
     private sealed record CancelCaseBody(string Reason);
+
+    private sealed record ExtendDeadlineBody(DateOnly NewLastDay, string? Reason, string? LegalBasis);
 }

@@ -17,6 +17,14 @@ internal sealed class DeadlineTimers(FlowchartRun run)
 
     public static bool IsDeadlineTimer(Bookmark bookmark) => bookmark.Name is ExpiryName or ReminderName;
 
+    /// <summary>Every running deadline of a case, soonest first.</summary>
+    public static IReadOnlyList<DeadlineSummary> Summaries(CompiledDefinition definition, WorkflowState state) =>
+        state.Bookmarks.Where(b => b.Name == ExpiryName)
+            .Select(b => (Timer: b, Node: definition.Node(b.Activity)))
+            .Select(x => new DeadlineSummary(x.Node.Id, x.Node.Stage, Data(x.Timer).LastDay, x.Timer.DueAt!.Value, x.Node.Deadline?.Source))
+            .OrderBy(d => d.PassesAt)
+            .ToList();
+
     /// <summary>The deadline's last day for a waiting bookmark, if it has one.</summary>
     public static DateOnly? LastDayOf(WorkflowState state, string waitingBookmarkId) =>
         state.Bookmarks.Where(b => b.Name == ExpiryName && Data(b).Parent == waitingBookmarkId).Select(b => (DateOnly?)Data(b).LastDay).FirstOrDefault();

@@ -13,6 +13,7 @@ public sealed record InstanceSnapshot(
     IReadOnlyList<string> Stages,
     IReadOnlyDictionary<string, JsonElement> Variables,
     IReadOnlyList<Bookmark> Bookmarks,
+    IReadOnlyList<DeadlineSummary> Deadlines,
     Guid? OpenIncident,
     int Version,
     DateTimeOffset CreatedAt,

@@ -136,7 +136,10 @@ public sealed class WorkflowRuntime(
     public Task<StimulusResult> FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>
         SendAsync(new Stimulus { InstanceId = instanceId, BookmarkId = timerId, IdempotencyKey = $"timer:{timerId}", Actor = "scheduler" }, cancellationToken);
 
-    /// <summary>Moves a running deadline to a later last day; journaled with the reason and legal basis; its timers are set again.</summary>
+    /// <summary>
+    /// Moves a running deadline to a later last day; journaled with the reason and legal basis; its timers
+    /// are set again. A day not later than the current one throws <see cref="CaseInputException"/>.
+    /// </summary>
     public Task<StimulusResult> ExtendDeadlineAsync(DeadlineExtension extension, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(extension.Reason) || string.IsNullOrWhiteSpace(extension.LegalBasis))
@@ -153,7 +156,8 @@ public sealed class WorkflowRuntime(
             }
             catch (ArgumentException ex)
             {
-                return Task.FromResult(unit.Result(StimulusOutcome.Rejected, ex.Message));
+                // Nothing was written: the transaction rolls back as the exception leaves the lock.
+                throw new CaseInputException([new ValidationError("$.newLastDay", "deadline.notLater", ex.Message)]);
             }
             unit.Commit();
             return Task.FromResult(unit.Result(StimulusOutcome.Applied));
@@ -198,7 +202,7 @@ public sealed class WorkflowRuntime(
         var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, cancellationToken);
         var state = DeserializeState(record.State);
         return new InstanceSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Reference, record.Status, record.Outcome,
-            CurrentStages(definition, state), state.Variables, state.Bookmarks, state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt);
+            CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt);
     }
 
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
