@@ -127,4 +127,14 @@ public class DeadlineTests
         (await engine.Store.ReadIncidentsAsync(id)).Single().Error.Should().Contain("no date");
         (await engine.Store.ReadTimersAsync(null, 10)).Should().BeEmpty();
     }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_timer_can_wait_for_an_instant(string provider)
+    {
+        var engine = await TestEngine.CreateAsync(provider, DeadlineFlows.BallotCloses);
+        var id = await engine.StartAsync("ballot-closes", new { closesAt = "2027-05-05T17:00:00+01:00" });
+        (await engine.GetAsync(id)).Bookmarks.Single().DueAt.Should().Be(At("2027-05-05T16:00:00Z"));
+        var badInstant = () => engine.StartAsync("ballot-closes", new { closesAt = "5 May 2027 at five" });
+        await badInstant.Should().ThrowAsync<CaseInputException>();
+    }
 }

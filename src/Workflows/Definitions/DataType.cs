@@ -11,6 +11,9 @@ public enum DataType
     [JsonStringEnumMemberName("integer")] Integer,
     [JsonStringEnumMemberName("boolean")] Boolean,
     [JsonStringEnumMemberName("date")] Date,
+
+    /// <summary>An instant with its UTC offset, ISO 8601, e.g. "2027-05-05T17:00:00+01:00".</summary>
+    [JsonStringEnumMemberName("dateTime")] DateTime,
     [JsonStringEnumMemberName("textList")] TextList,
     [JsonStringEnumMemberName("period")] Period,
     [JsonStringEnumMemberName("json")] Json,

@@ -14,6 +14,7 @@ public static class DataTypes
         if (type == typeof(decimal) || type == typeof(double)) return DataType.Number;
         if (type == typeof(bool)) return DataType.Boolean;
         if (type == typeof(DateOnly)) return DataType.Date;
+        if (type == typeof(DateTimeOffset)) return DataType.DateTime;
         if (type == typeof(StatutoryPeriod)) return DataType.Period;
         if (type == typeof(JsonElement)) return DataType.Json;
         if (typeof(IEnumerable<string>).IsAssignableFrom(type)) return DataType.TextList;
@@ -37,6 +38,9 @@ public static class DataTypes
         DataType.Date => value.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? null : "expected a date written yyyy-MM-dd",
+        DataType.DateTime => value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParseExact(value.GetString(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? null : "expected an instant written yyyy-MM-ddTHH:mm:ss with Z or an offset",
         DataType.TextList => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
             ? null : "expected a list of text",
         DataType.Period => CheckPeriod(value),

@@ -46,4 +46,20 @@ public static class DeadlineFlows
       ]
     }
     """;
+
+    public const string BallotCloses = """
+    {
+      "id": "ballot-closes", "version": 1, "name": "Ballot closes at an instant",
+      "variables": [ { "name": "closesAt", "type": "dateTime" } ],
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "wait", "type": "Timer", "inputs": { "at": { "$variable": "closesAt" } } },
+        { "id": "end", "type": "End", "inputs": { "outcome": "closed" } }
+      ],
+      "connections": [
+        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "wait" } },
+        { "source": { "activity": "wait", "port": "done" }, "target": { "activity": "end" } }
+      ]
+    }
+    """;
 }

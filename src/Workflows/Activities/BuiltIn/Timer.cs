@@ -4,12 +4,15 @@ using RightToManage.Workflows.Definitions;
 namespace RightToManage.Workflows.Activities.BuiltIn;
 
 [Activity("Timer", Category = "Time",
-    Description = "Waits until a date, or until a statutory period that runs from a date (e.g. 28 days from receipt) has ended.")]
+    Description = "Waits until an instant, a date, or until a statutory period that runs from a date (e.g. 28 days from receipt) has ended.")]
 [Port("done")]
 public sealed class Timer : Activity
 {
     [Input(Description = "Go on at the start of this date.", UIHint = UIHints.DatePicker)]
     public DateOnly? Until { get; set; }
+
+    [Input(Description = "Go on at this instant (e.g. when a ballot closes).", UIHint = UIHints.DatePicker)]
+    public DateTimeOffset? At { get; set; }
 
     [Input(Description = "Go on once this period has ended (at the start of the day after its last day).", UIHint = UIHints.PeriodEditor)]
     public StatutoryPeriod? Period { get; set; }
@@ -20,7 +23,8 @@ public sealed class Timer : Activity
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var calendar = context.Calendar;
-        var dueAt = Until is { } until
+        var dueAt = At is { } at ? at.ToUniversalTime()
+            : Until is { } until
             ? calendar.At(until, TimeOnly.MinValue)
             : calendar.ExpiryOf(Period!.Value.AddTo(From ?? calendar.DateOf(context.Now), calendar.BankHolidays));
         return ValueTask.FromResult(ActivityResult.SuspendUntil(dueAt, JsonSerializer.SerializeToElement(new { dueAt })));
@@ -31,9 +35,9 @@ public sealed class Timer : Activity
 
     public override void Validate(ActivityValidationContext context)
     {
-        if (context.HasInput("until") == context.HasInput("period"))
-            context.AddError("inputs", "timer.when", "A Timer takes exactly one of 'until' (a date) or 'period' (with an optional 'from').");
-        if (context.HasInput("until") && context.HasInput("from"))
-            context.AddError("inputs.from", "timer.when", "'from' goes with 'period', not with 'until'.");
+        if (new[] { "at", "until", "period" }.Count(context.HasInput) != 1)
+            context.AddError("inputs", "timer.when", "A Timer takes exactly one of 'at' (an instant), 'until' (a date) or 'period' (with an optional 'from').");
+        if (context.HasInput("from") && !context.HasInput("period"))
+            context.AddError("inputs.from", "timer.when", "'from' goes with 'period'.");
     }
 }
