@@ -124,7 +124,7 @@ public class DeadlineTests
         var engine = await TestEngine.CreateAsync(provider, DeadlineFlows.CouncilDecision("interrupt"));
         var id = (await engine.Runtime.StartAsync(new StartCaseRequest { DefinitionId = "deadline-interrupt" })).InstanceId;
         (await engine.GetAsync(id)).Status.Should().Be(InstanceStatus.Faulted);
-        (await engine.Store.ReadIncidentsAsync(id)).Single().Error.Should().Contain("no date");
+        (await engine.Store.ReadIncidentsAsync(id)).Single().Error.Should().Be("The deadline start date refers to the variable 'receivedOn', which has no value yet.");
         (await engine.Store.ReadTimersAsync(null, 10)).Should().BeEmpty();
     }
 
@@ -136,5 +136,25 @@ public class DeadlineTests
         (await engine.GetAsync(id)).Bookmarks.Single().DueAt.Should().Be(At("2027-05-05T16:00:00Z"));
         var badInstant = () => engine.StartAsync("ballot-closes", new { closesAt = "5 May 2027 at five" });
         await badInstant.Should().ThrowAsync<CaseInputException>();
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_timer_counting_from_a_date_not_yet_known_is_an_incident_not_a_guess(string provider)
+    {
+        var engine = await TestEngine.CreateAsync(provider, DeadlineFlows.ThreeMonthTimer);
+        var id = (await engine.Runtime.StartAsync(new StartCaseRequest { DefinitionId = "timer" })).InstanceId;
+        (await engine.GetAsync(id)).Status.Should().Be(InstanceStatus.Faulted);
+        (await engine.Store.ReadIncidentsAsync(id)).Single().Error.Should().Contain("acceptedOn").And.Contain("no value");
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_weekly_reminder_on_an_old_deadline_starts_at_its_next_date(string provider)
+    {
+        var engine = await TestEngine.CreateAsync(provider,
+            DeadlineFlows.CouncilDecision("escalate", ", { \"every\": { \"value\": 7, \"unit\": \"calendarDays\" } }"));
+        engine.SetClock("2027-01-03T10:00:00Z"); // entered long after the 18 December deadline
+        var id = await engine.StartAsync("deadline-escalate", new { receivedOn = "2026-11-20" });
+        var reminders = (await engine.GetAsync(id)).Bookmarks.Where(b => b.Name == "deadline:reminder").Select(b => b.DueAt).ToList();
+        reminders.Should().Equal([At("2027-01-08T09:00:00Z")], "25 Dec and 1 Jan have passed; the weekly reminder goes on from 8 Jan");
     }
 }

@@ -25,6 +25,9 @@ public class StatutoryTimeTests
     {
         Calendar.HolidaysIn(2027).Single(h => h.Date == D("2027-12-27")).Name.Should().Be("Christmas Day (substitute day)");
         Calendar.HolidaysIn(2022).Single(h => h.Date == D("2022-01-03")).Name.Should().Be("New Year's Day (substitute day)");
+        // Christmas 2022 fell on a Sunday: Boxing Day kept Monday 26th, Christmas moved to Tuesday 27th.
+        Calendar.HolidaysIn(2022).Single(h => h.Date == D("2022-12-26")).Name.Should().Be("Boxing Day");
+        Calendar.HolidaysIn(2022).Single(h => h.Date == D("2022-12-27")).Name.Should().Be("Christmas Day (substitute day)");
     }
 
     [Fact]

@@ -79,6 +79,8 @@ internal sealed class DeadlineTimers(FlowchartRun run)
         {
             Disarm(waiting.Id);
             run.State.Bookmarks.RemoveAll(b => b.Id == waiting.Id);
+            // The wait is over: it ended "overdue", which a Decision on this activity's outcome can see.
+            run.State.Outcomes[node.Id] = DeadlinePorts.Overdue;
         }
         run.Leave(node.Id, DeadlinePorts.Overdue);
     }
@@ -96,6 +98,16 @@ internal sealed class DeadlineTimers(FlowchartRun run)
                 : reminder.OnTheDay ? lastDay
                 : run.ResolvePeriod(reminder.Every!.Value, "reminder interval").AddTo(lastDay, calendar.BankHolidays);
             var dueAt = calendar.At(day, calendar.ReminderTime);
+            if (reminder.Every is { } every)
+            {
+                // A repeating reminder whose first dates are already past starts at its next date to come.
+                var interval = run.ResolvePeriod(every, "reminder interval");
+                while (dueAt <= run.Now)
+                {
+                    day = interval.AddTo(day, calendar.BankHolidays);
+                    dueAt = calendar.At(day, calendar.ReminderTime);
+                }
+            }
             if (dueAt > run.Now) timers.Add(Timer(node, waiting, ReminderName, dueAt, lastDay, i));
         }
         run.State.Bookmarks.AddRange(timers);

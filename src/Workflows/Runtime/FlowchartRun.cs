@@ -91,10 +91,10 @@ internal sealed class FlowchartRun(
     }
 
     public StatutoryPeriod ResolvePeriod(JsonElement value, string what) =>
-        (Resolve(value, null) ?? throw new WorkflowFaultException($"The {what} has no value.")).Deserialize<StatutoryPeriod>(DefinitionJson.Options);
+        (Resolve(value, what) ?? throw new WorkflowFaultException($"The {what} has no value.")).Deserialize<StatutoryPeriod>(DefinitionJson.Options);
 
     public DateOnly ResolveDate(JsonElement value, string what) =>
-        (Resolve(value, null) is { ValueKind: JsonValueKind.String } text ? text.Deserialize<DateOnly?>(DefinitionJson.Options) : null)
+        (Resolve(value, what) is { ValueKind: JsonValueKind.String } text ? text.Deserialize<DateOnly?>(DefinitionJson.Options) : null)
         ?? throw new WorkflowFaultException($"The {what} has no date yet.");
 
     /// <summary>Re-runs the step an incident interrupted, then goes on.</summary>
@@ -227,7 +227,7 @@ internal sealed class FlowchartRun(
     {
         foreach (var input in descriptor.Inputs)
         {
-            JsonElement? value = node.Inputs.TryGetValue(input.Name, out var raw) ? Resolve(raw, input) : null;
+            JsonElement? value = node.Inputs.TryGetValue(input.Name, out var raw) ? Resolve(raw, $"input '{input.Name}'") : null;
             if (value is null || value.Value.ValueKind == JsonValueKind.Null) value = input.Default;
             if (value is null || value.Value.ValueKind == JsonValueKind.Null)
             {
@@ -238,14 +238,15 @@ internal sealed class FlowchartRun(
         }
     }
 
-    private JsonElement? Resolve(JsonElement raw, InputDescriptor? input)
+    /// <param name="what">Names the value in a fault, e.g. "input 'from'" or "deadline start date".</param>
+    private JsonElement? Resolve(JsonElement raw, string what)
     {
         if (!ValueReference.TryParse(raw, out var reference)) return raw;
         if (reference.Kind == ValueReferenceKind.Variable)
         {
-            if (State.Variables.TryGetValue(reference.Name, out var value)) return value;
-            if (input is { Required: true }) throw new WorkflowFaultException($"The input '{input.Name}' refers to the variable '{reference.Name}', which has no value yet.");
-            return null;
+            if (State.Variables.TryGetValue(reference.Name, out var value) && value.ValueKind != JsonValueKind.Null) return value;
+            // Even for an optional input: falling back to a default (today, say) would be a silent guess.
+            throw new WorkflowFaultException($"The {what} refers to the variable '{reference.Name}', which has no value yet.");
         }
         var parameter = Definition.Parameters[reference.Name];
         return parameter.Type == DataType.Period

@@ -22,8 +22,9 @@ public sealed class TimerReconciler(IWorkflowStore store, ISchedulerFactory sche
             .ToDictionary(g => g.Key, g => g.ToList());
 
         var now = time.GetUtcNow();
-        int pending = 0, scheduled = 0, pastDue = 0;
+        int pending = 0, scheduled = 0;
         var seen = new HashSet<string>();
+        var pastDue = new List<TimerRecord>();
         string? after = null;
         while (true)
         {
@@ -33,19 +34,25 @@ public sealed class TimerReconciler(IWorkflowStore store, ISchedulerFactory sche
                 pending++;
                 seen.Add(timer.Id);
                 if (triggers.ContainsKey(timer.Id)) continue;
-                var fireAt = timer.DueAt;
-                if (fireAt <= now) fireAt = now + options.PastDueSpacing * ++pastDue;
-                if (await QuartzTimerScheduler.ScheduleAsync(scheduler, timer.Id, timer.InstanceId, fireAt, cancellationToken)) scheduled++;
+                if (timer.DueAt <= now) pastDue.Add(timer);
+                else if (await QuartzTimerScheduler.ScheduleAsync(scheduler, timer.Id, timer.InstanceId, timer.DueAt, cancellationToken)) scheduled++;
             }
             if (page.Count < PageSize) break;
             after = page[^1].Id;
         }
 
+        // Past-due timers fire in the order they fell due, spaced out so a backlog drains as a stream.
+        var slot = 0;
+        foreach (var timer in pastDue.OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal))
+        {
+            if (await QuartzTimerScheduler.ScheduleAsync(scheduler, timer.Id, timer.InstanceId, now + options.PastDueSpacing * ++slot, cancellationToken)) scheduled++;
+        }
+
         var orphans = triggers.Where(t => !seen.Contains(t.Key)).SelectMany(t => t.Value).ToList();
         if (orphans.Count > 0) await scheduler.UnscheduleJobs(orphans, cancellationToken);
-        var result = new TimerReconciliation(pending, scheduled, pastDue, orphans.Count);
+        var result = new TimerReconciliation(pending, scheduled, pastDue.Count, orphans.Count);
         if (scheduled > 0 || orphans.Count > 0)
-            logger.LogInformation("Timer reconciliation: {Pending} pending, {Scheduled} re-scheduled ({PastDue} past due), {Removed} stale triggers removed", pending, scheduled, pastDue, orphans.Count);
+            logger.LogInformation("Timer reconciliation: {Pending} pending, {Scheduled} re-scheduled ({PastDue} past due), {Removed} stale triggers removed", pending, scheduled, pastDue.Count, orphans.Count);
         return result;
     }
 }

@@ -19,12 +19,14 @@ internal static class BankHolidayRules
             new(LastMonday(year, 5), "Spring bank holiday"),
             new(LastMonday(year, 8), "Summer bank holiday"),
         };
-        // Christmas first, then Boxing Day, each moved to the next weekday not already taken:
-        // 25 Dec on Saturday → Mon 27 and Tue 28; on Sunday → Mon 26 and Tue 27; on Friday → Boxing Day Mon 28.
-        var taken = new HashSet<DateOnly>();
-        var christmas = Substitute(new DateOnly(year, 12, 25), taken);
-        taken.Add(christmas);
-        var boxingDay = Substitute(new DateOnly(year, 12, 26), taken);
+        // A day on a weekday keeps its date; one at a weekend moves to the next weekday not already taken:
+        // 25 Dec on Saturday → Christmas Mon 27, Boxing Day Tue 28; on Sunday → Boxing Day Mon 26,
+        // Christmas Tue 27 (as GOV.UK names them); on Friday → Boxing Day Mon 28.
+        var christmas = new DateOnly(year, 12, 25);
+        var boxingDay = new DateOnly(year, 12, 26);
+        var taken = new[] { christmas, boxingDay }.Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToHashSet();
+        if (!taken.Contains(christmas)) taken.Add(christmas = Substitute(christmas, taken));
+        if (!taken.Contains(boxingDay)) boxingDay = Substitute(boxingDay, taken);
         days.Add(new(christmas, christmas.Day == 25 ? "Christmas Day" : "Christmas Day (substitute day)"));
         days.Add(new(boxingDay, boxingDay.Day == 26 ? "Boxing Day" : "Boxing Day (substitute day)"));
         if (days[0].Date.Day != 1) days[0] = days[0] with { Name = "New Year's Day (substitute day)" };

@@ -177,7 +177,8 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
 
     private static readonly InputDescriptor DeadlinePeriod = new("period", "Period", DataType.Period, true, null, null, "", null);
     private static readonly InputDescriptor DeadlineFrom = new("from", "From", DataType.Date, false, null, null, "", null);
-    private static readonly InputDescriptor ReminderPeriod = new("period", "Period", DataType.Period, true, null, null, "", null);
+    private static readonly InputDescriptor ReminderBefore = new("before", "Before", DataType.Period, true, null, null, "", null);
+    private static readonly InputDescriptor ReminderEvery = new("every", "Every", DataType.Period, true, null, null, "", null);
 
     private static void ValidateDeadline(
         ActivityDescriptor descriptor,
@@ -210,10 +211,10 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             var kinds = (reminder.Before is not null ? 1 : 0) + (reminder.OnTheDay ? 1 : 0) + (reminder.Every is not null ? 1 : 0);
             if (kinds != 1)
                 errors.Add(new(reminderPath, "reminder.kind", "A reminder is exactly one of 'before' (a period), 'onTheDay': true, or 'every' (a period)."));
-            if (reminder.Before is { } before) ValidateInputValue(ReminderPeriod, before, $"{reminderPath}.before", parameters, variables, definition, errors);
+            if (reminder.Before is { } before) ValidateInputValue(ReminderBefore, before, $"{reminderPath}.before", parameters, variables, definition, errors);
             if (reminder.Every is { } every)
             {
-                ValidateInputValue(ReminderPeriod, every, $"{reminderPath}.every", parameters, variables, definition, errors);
+                ValidateInputValue(ReminderEvery, every, $"{reminderPath}.every", parameters, variables, definition, errors);
                 if (deadline.OnExpiry != DeadlineExpiry.Escalate)
                     errors.Add(new($"{reminderPath}.every", "reminder.every", "Repeating reminders after the last day need \"onExpiry\": \"escalate\": an interrupting deadline stops the wait."));
             }
