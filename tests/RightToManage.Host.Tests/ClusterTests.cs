@@ -23,11 +23,7 @@ public class ClusterTests
         var ids = new List<Guid>();
         for (var i = 0; i < Cases; i++)
         {
-            var client = i % 2 == 0 ? firstClient : secondClient;
-            var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision", reference = $"RTM-CLUSTER-{i}" });
-            var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
-            ids.Add(id);
+            ids.Add(await DecisionCases.StartReceivedAsync(i % 2 == 0 ? firstClient : secondClient, $"RTM-CLUSTER-{i}"));
         }
 
         // Kill the first node just after the deadlines pass, while the burst is being fired.
@@ -41,19 +37,14 @@ public class ClusterTests
         {
             overdue = 0;
             foreach (var id in ids)
-            {
-                var snapshot = await secondClient.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
-                if (snapshot.GetProperty("variables").GetProperty("decisionOverdue").GetBoolean()) overdue++;
-            }
+                if (await DecisionCases.IsOverdueAsync(secondClient, id)) overdue++;
             if (overdue < Cases) await Task.Delay(1000);
         }
         overdue.Should().Be(Cases, "no timer is lost when a node dies");
 
         foreach (var id in ids)
         {
-            var journal = await secondClient.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal");
-            journal.EnumerateArray().SelectMany(r => r.GetProperty("steps").EnumerateArray())
-                .Count(s => s.GetProperty("kind").GetString() == "deadlineExpired").Should().Be(1, "each timer fires exactly once");
+            (await DecisionCases.StepKindsAsync(secondClient, id)).Count(k => k == "deadlineExpired").Should().Be(1, "each timer fires exactly once");
             (await secondClient.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal/verify")).GetProperty("isValid").GetBoolean().Should().BeTrue();
         }
     }

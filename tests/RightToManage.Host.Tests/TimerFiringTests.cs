@@ -16,29 +16,20 @@ public class TimerFiringTests
         // The server's clock is set three seconds before that and runs on in real time.
         await using var host = await HostFactory.CreateAsync(provider, clock: DateTimeOffset.Parse("2026-12-18T23:59:57Z"));
         var client = host.CreateClient();
-        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision" });
-        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
+        var id = await DecisionCases.StartReceivedAsync(client);
 
         var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         waiting.GetProperty("bookmarks").EnumerateArray().Where(b => b.TryGetProperty("dueAt", out _))
             .Select(b => b.GetProperty("dueAt").GetDateTimeOffset()).Should().Equal([DateTimeOffset.Parse("2026-12-19T00:00:00Z")],
                 "the reminders (11 and 18 December, 09:00) are already past; only the expiry remains");
 
-        JsonElement snapshot = default;
-        for (var waited = 0; waited < 60; waited++)
-        {
-            snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
-            if (snapshot.GetProperty("variables").GetProperty("decisionOverdue").GetBoolean()) break;
-            await Task.Delay(500);
-        }
-        snapshot.GetProperty("variables").GetProperty("decisionOverdue").GetBoolean().Should().BeTrue("the deadline passed and Quartz fired it");
-        snapshot.GetProperty("status").GetString().Should().Be("waiting", "an escalating deadline leaves the council still to decide");
+        for (var waited = 0; waited < 60 && !await DecisionCases.IsOverdueAsync(client, id); waited++) await Task.Delay(500);
+        (await DecisionCases.IsOverdueAsync(client, id)).Should().BeTrue("the deadline passed and Quartz fired it");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("status").GetString()
+            .Should().Be("waiting", "an escalating deadline leaves the council still to decide");
 
-        var journal = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal");
-        var steps = journal.EnumerateArray().SelectMany(r => r.GetProperty("steps").EnumerateArray()).ToList();
-        steps.Count(s => s.GetProperty("kind").GetString() == "deadlineExpired").Should().Be(1);
-        journal.EnumerateArray().Last().GetProperty("actor").GetString().Should().Be("scheduler");
+        (await DecisionCases.StepKindsAsync(client, id)).Count(k => k == "deadlineExpired").Should().Be(1);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal")).EnumerateArray().Last().GetProperty("actor").GetString().Should().Be("scheduler");
 
         (await client.PostAsync($"/api/cases/{id}/events/council-decided", JsonContent.Create("accept"))).EnsureSuccessStatusCode();
         (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("outcome").GetString().Should().Be("accepted");
@@ -49,9 +40,7 @@ public class TimerFiringTests
     {
         await using var host = await HostFactory.CreateAsync(clock: DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
         var client = host.CreateClient();
-        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision" });
-        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
+        var id = await DecisionCases.StartReceivedAsync(client);
 
         var deadline = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("deadlines").EnumerateArray().Single();
         deadline.GetProperty("activity").GetString().Should().Be("councilDecides");

@@ -18,9 +18,7 @@ public class TimerReconciliationTests
         // Server clock at 10:00 on 1 Dec 2026; the case's deadline falls weeks later.
         await using var host = await HostFactory.CreateAsync(provider, clock: DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
         var client = host.CreateClient();
-        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision" });
-        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
+        var id = await DecisionCases.StartReceivedAsync(client);
 
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var reconciler = host.Services.GetRequiredService<TimerReconciler>();
@@ -51,13 +49,7 @@ public class TimerReconciliationTests
         await using (var before = new HostFactory(provider, connectionString, DateTimeOffset.Parse("2026-12-01T10:00:00Z")))
         {
             var client = before.CreateClient();
-            for (var i = 0; i < 5; i++)
-            {
-                var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision" });
-                var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-                (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
-                ids.Add(id);
-            }
+            for (var i = 0; i < 5; i++) ids.Add(await DecisionCases.StartReceivedAsync(client));
             var scheduler = await before.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             // Lose every trigger too, so only the database knows the timers.
             await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals("rtm-timers"));
@@ -66,15 +58,11 @@ public class TimerReconciliationTests
         // Restart on 5 January 2027: every reminder and expiry is long past.
         await using var after = new HostFactory(provider, connectionString, DateTimeOffset.Parse("2027-01-05T12:00:00Z"));
         var restarted = after.CreateClient();
-        var fired = new Dictionary<Guid, List<string?>>();
+        var fired = new Dictionary<Guid, List<string>>();
         for (var waited = 0; waited < 60; waited++)
         {
             foreach (var id in ids)
-            {
-                var journal = await restarted.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal");
-                fired[id] = journal.EnumerateArray().SelectMany(r => r.GetProperty("steps").EnumerateArray()).Select(s => s.GetProperty("kind").GetString())
-                    .Where(k => k is "reminderDue" or "deadlineExpired").ToList();
-            }
+                fired[id] = (await DecisionCases.StepKindsAsync(restarted, id)).Where(k => k is "reminderDue" or "deadlineExpired").ToList();
             if (fired.Values.All(f => f.Count == 3)) break;
             await Task.Delay(500);
         }

@@ -13,7 +13,7 @@ namespace RightToManage.Workflows.Tests;
 public class CrashTests
 {
     private const int Cases = 8;
-    private const int Steps = 120;
+    private const int Steps = 300;
     private const int Kills = 6;
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -29,7 +29,7 @@ public class CrashTests
             {
                 // Kill during the work: after start-up, somewhere in the stream of transitions.
                 await WaitForLineAsync(child, "started", TimeSpan.FromSeconds(60));
-                await Task.Delay(random.Next(50, 900));
+                await Task.Delay(random.Next(30, 600));
                 if (!child.HasExited)
                 {
                     child.Kill(entireProcessTree: true);

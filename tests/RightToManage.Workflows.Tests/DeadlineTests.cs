@@ -157,4 +157,22 @@ public class DeadlineTests
         var reminders = (await engine.GetAsync(id)).Bookmarks.Where(b => b.Name == "deadline:reminder").Select(b => b.DueAt).ToList();
         reminders.Should().Equal([At("2027-01-08T09:00:00Z")], "25 Dec and 1 Jan have passed; the weekly reminder goes on from 8 Jan");
     }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Timers_of_a_case_take_effect_in_due_order_whatever_order_they_are_fired_in(string provider)
+    {
+        var engine = await TestEngine.CreateAsync(provider, DeadlineFlows.CouncilDecision("escalate"));
+        var id = await engine.StartAsync("deadline-escalate", new { receivedOn = "2026-11-20" });
+        var timers = (await engine.GetAsync(id)).Bookmarks.Where(b => b.IsTimer).OrderBy(b => b.DueAt).ToList();
+        engine.SetClock("2026-12-20T00:00:00Z");
+
+        // The scheduler reaches the expiry first (say, after downtime, on another thread).
+        (await engine.Runtime.FireTimerAsync(id, timers[2].Id)).Outcome.Should().Be(StimulusOutcome.Applied);
+        (await engine.Runtime.FireTimerAsync(id, timers[0].Id)).Outcome.Should().Be(StimulusOutcome.Rejected, "it already took effect, in order");
+
+        var kinds = (await engine.Store.ReadJournalAsync(id)).Steps().Select(e => e.Kind)
+            .Where(k => k is JournalEntryKind.ReminderDue or JournalEntryKind.DeadlineExpired).ToList();
+        kinds.Should().Equal(JournalEntryKind.ReminderDue, JournalEntryKind.ReminderDue, JournalEntryKind.DeadlineExpired);
+        (await engine.Store.ReadOutboxAsync(id)).Select(m => m.Kind).Should().Equal("reminder-email", "reminder-email", "escalation-email");
+    }
 }

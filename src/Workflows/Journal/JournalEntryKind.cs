@@ -19,6 +19,7 @@ public enum JournalEntryKind
     DeadlineExtended,
     DeadlineExpired,
     ReminderDue,
+    TimerFired,
     IncidentRaised,
     IncidentRetried,
     CaseCompleted,

@@ -26,9 +26,10 @@ public interface IWorkflowStoreTransaction : IAsyncDisposable
 
     void AppendJournal(JournalRecord record);
 
-    void AddBookmarks(Guid instanceId, IReadOnlyList<Bookmark> bookmarks);
+    /// <summary>Stores timers (bookmarks with a due time) for the scheduler; other bookmarks live only in the case state.</summary>
+    void AddTimers(Guid instanceId, IReadOnlyList<Bookmark> timers);
 
-    void RemoveBookmarks(Guid instanceId, IReadOnlyList<string> bookmarkIds);
+    void RemoveTimers(Guid instanceId, IReadOnlyList<string> timerIds);
 
     void InsertIncident(Incident incident);
 

@@ -14,6 +14,9 @@ public static class WorkflowStores
         // The same few statements run for every transition: let Npgsql prepare them rather than have
         // the server parse and plan each one every time (unless the connection string says otherwise).
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        // The store keeps no session state (its only lock is transaction-scoped), so the reset Npgsql runs
+        // each time a connection returns to the pool (more statements than a transition) buys nothing.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return new SqlWorkflowStore(NpgsqlDataSource.Create(builder.ToString()), new PostgresDialect());
     }
 

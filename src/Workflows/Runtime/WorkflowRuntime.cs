@@ -131,10 +131,43 @@ public sealed class WorkflowRuntime(
 
     /// <summary>
     /// Fires a timer that has fallen due (called by the scheduler). Idempotent: a timer fires at most once,
-    /// and firing one that is gone (resumed, cancelled, extended) changes nothing.
+    /// and firing one that is gone (resumed, cancelled, extended) changes nothing. Timers of one case take
+    /// effect in the order they fell due: any of its timers due earlier and still pending fire first, in
+    /// the same run, whatever order the scheduler's threads reach the case in.
     /// </summary>
-    public Task<StimulusResult> FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>
-        SendAsync(new Stimulus { InstanceId = instanceId, BookmarkId = timerId, IdempotencyKey = $"timer:{timerId}", Actor = "scheduler" }, cancellationToken);
+    public Task<StimulusResult> FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default)
+    {
+        var key = $"timer:{timerId}";
+        return InLockAsync(instanceId, key, "scheduler", cancellationToken, async unit =>
+        {
+            if (unit.StimulusSeen) return unit.Result(StimulusOutcome.Duplicate, "This timer has already fired.");
+            var state = unit.Run.State;
+            var target = state.Bookmarks.FirstOrDefault(b => b.Id == timerId && b.IsTimer);
+            if (target is null || unit.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+                return unit.Result(StimulusOutcome.Rejected, "The timer is no longer pending on this case.");
+            if (state.Fault is not null)
+            {
+                // Kept like any stimulus to a faulted case; applied after the incident is retried.
+                unit.Transaction.InsertStimulus(new StimulusRecord(instanceId, key, null, timerId, null, "scheduler", StimulusStatus.Pending, unit.Run.Now, null));
+                unit.Commit();
+                return unit.Result(StimulusOutcome.Queued, "The case is faulted; the timer fires after the incident is retried.");
+            }
+
+            unit.Transaction.InsertStimulus(new StimulusRecord(instanceId, key, null, timerId, null, "scheduler", StimulusStatus.Applied, unit.Run.Now, unit.Run.Now));
+            var due = state.Bookmarks.Where(b => b.IsTimer && (b.DueAt < target.DueAt || b.Id == timerId))
+                .OrderBy(b => b.DueAt).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
+            foreach (var timer in due)
+            {
+                // An earlier step of this run may have removed it (the wait ended, an interrupt).
+                if (unit.Run.Ended || state.Fault is not null || state.Bookmarks.All(b => b.Id != timer.Id)) continue;
+                unit.Run.Record(JournalEntryKind.TimerFired, timer.Activity, new { timer = timer.Id, dueAt = timer.DueAt });
+                await unit.Run.ResumeAsync(timer, null);
+            }
+            await ApplyPendingStimuliAsync(unit);
+            unit.Commit();
+            return unit.Result(StimulusOutcome.Applied);
+        });
+    }
 
     /// <summary>
     /// Moves a running deadline to a later last day; journaled with the reason and legal basis; its timers
@@ -337,10 +370,11 @@ public sealed class WorkflowRuntime(
         if (before is null) transaction.InsertInstance(record);
         else transaction.UpdateInstance(record, before.Version);
 
-        var beforeIds = bookmarksBefore.Select(b => b.Id).ToHashSet();
-        var afterIds = state.Bookmarks.Select(b => b.Id).ToHashSet();
-        transaction.RemoveBookmarks(id, beforeIds.Except(afterIds).ToList());
-        transaction.AddBookmarks(id, state.Bookmarks.Where(b => !beforeIds.Contains(b.Id)).ToList());
+        // Bookmarks live in the state; only timers also get rows, for the scheduler to reconcile against.
+        var beforeIds = bookmarksBefore.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
+        var afterIds = state.Bookmarks.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
+        transaction.RemoveTimers(id, beforeIds.Except(afterIds).ToList());
+        transaction.AddTimers(id, state.Bookmarks.Where(b => b.IsTimer && !beforeIds.Contains(b.Id)).ToList());
         foreach (var incident in run.NewIncidents) transaction.InsertIncident(incident);
         transaction.AddOutbox(run.Outbox);
         return record;

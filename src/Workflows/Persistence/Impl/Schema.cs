@@ -38,15 +38,15 @@ internal static class Schema
         );
         CREATE INDEX ix_wf_instances_status ON wf_instances (status);
         CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
-        CREATE TABLE wf_bookmarks (
+        CREATE TABLE wf_timers (
             id text PRIMARY KEY,
             instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
             activity_id text NOT NULL,
             name text NOT NULL,
+            due_at {time} NOT NULL,
             created_at {time} NOT NULL
         );
-        CREATE INDEX ix_wf_bookmarks_instance ON wf_bookmarks (instance_id, name);
-        CREATE INDEX ix_wf_bookmarks_name ON wf_bookmarks (name);
+        CREATE INDEX ix_wf_timers_instance ON wf_timers (instance_id);
         CREATE TABLE wf_stimuli (
             instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
             idempotency_key text NOT NULL,
@@ -95,11 +95,6 @@ internal static class Schema
         );
         CREATE INDEX ix_wf_outbox_instance ON wf_outbox (instance_id);
         CREATE INDEX ix_wf_outbox_unprocessed ON wf_outbox (kind, due_at) WHERE processed_at IS NULL;
-        """,
-        // 2: timers are bookmarks with a due time; the scheduler's triggers are reconciled against them.
-        """
-        ALTER TABLE wf_bookmarks ADD COLUMN due_at {time} NULL;
-        CREATE INDEX ix_wf_bookmarks_timers ON wf_bookmarks (id) WHERE due_at IS NOT NULL;
         """,
     ];
 

@@ -136,14 +136,14 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
 
     public Task<IReadOnlyList<TimerRecord>> ReadTimersAsync(string? afterId, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "SELECT id, instance_id, due_at FROM wf_bookmarks WHERE due_at IS NOT NULL AND id > @p0 ORDER BY id LIMIT @p1",
+            "SELECT id, instance_id, due_at FROM wf_timers WHERE id > @p0 ORDER BY id LIMIT @p1",
             [afterId ?? "", limit],
             r => new TimerRecord(r.GetString(0), dialect.ReadUuid(r, 1), dialect.ReadTime(r, 2)),
             cancellationToken);
 
     public async Task<TimerRecord?> FindTimerAsync(string id, CancellationToken cancellationToken = default) =>
         (await QueryAsync(
-            "SELECT id, instance_id, due_at FROM wf_bookmarks WHERE id = @p0 AND due_at IS NOT NULL",
+            "SELECT id, instance_id, due_at FROM wf_timers WHERE id = @p0",
             [id],
             r => new TimerRecord(r.GetString(0), dialect.ReadUuid(r, 1), dialect.ReadTime(r, 2)),
             cancellationToken)).FirstOrDefault();

@@ -68,18 +68,18 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
         expectOneRow: false,
         dialect.Uuid(r.InstanceId), r.Sequence, dialect.Time(r.At), r.Actor, r.StepsJson, r.PreviousHash, r.Hash);
 
-    public void AddBookmarks(Guid instanceId, IReadOnlyList<Bookmark> bookmarks) => WriteRows(
-        "INSERT INTO wf_bookmarks (id, instance_id, activity_id, name, created_at, due_at) VALUES ",
-        bookmarks,
-        b => [b.Id, dialect.Uuid(instanceId), b.Activity, b.Name, dialect.Time(b.CreatedAt), b.DueAt is { } due ? dialect.Time(due) : null]);
+    public void AddTimers(Guid instanceId, IReadOnlyList<Bookmark> timers) => WriteRows(
+        "INSERT INTO wf_timers (id, instance_id, activity_id, name, due_at, created_at) VALUES ",
+        timers,
+        b => [b.Id, dialect.Uuid(instanceId), b.Activity, b.Name, dialect.Time(b.DueAt!.Value), dialect.Time(b.CreatedAt)]);
 
-    public void RemoveBookmarks(Guid instanceId, IReadOnlyList<string> bookmarkIds)
+    public void RemoveTimers(Guid instanceId, IReadOnlyList<string> timerIds)
     {
-        if (bookmarkIds.Count == 0) return;
+        if (timerIds.Count == 0) return;
         var values = new List<object?> { dialect.Uuid(instanceId) };
-        values.AddRange(bookmarkIds);
-        var list = string.Join(", ", Enumerable.Range(1, bookmarkIds.Count).Select(i => $"@p{i}"));
-        Write($"DELETE FROM wf_bookmarks WHERE instance_id = @p0 AND id IN ({list})", false, [.. values]);
+        values.AddRange(timerIds);
+        var list = string.Join(", ", Enumerable.Range(1, timerIds.Count).Select(i => $"@p{i}"));
+        Write($"DELETE FROM wf_timers WHERE instance_id = @p0 AND id IN ({list})", false, [.. values]);
     }
 
     public void InsertIncident(Incident i) => Write(
