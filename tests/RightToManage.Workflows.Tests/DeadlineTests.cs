@@ -136,6 +136,8 @@ public class DeadlineTests
         (await engine.GetAsync(id)).Bookmarks.Single().DueAt.Should().Be(At("2027-05-05T16:00:00Z"));
         var badInstant = () => engine.StartAsync("ballot-closes", new { closesAt = "5 May 2027 at five" });
         await badInstant.Should().ThrowAsync<CaseInputException>();
+        var noOffset = () => engine.StartAsync("ballot-closes", new { closesAt = "2027-05-05T17:00:00" });
+        (await noOffset.Should().ThrowAsync<CaseInputException>()).Which.Errors.Single().Message.Should().Contain("offset");
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

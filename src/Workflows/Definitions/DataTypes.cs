@@ -38,14 +38,19 @@ public static class DataTypes
         DataType.Date => value.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? null : "expected a date written yyyy-MM-dd",
+        // The offset is required: an instant without one would be read in whatever zone the server runs in.
         DataType.DateTime => value.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParseExact(value.GetString(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? null : "expected an instant written yyyy-MM-ddTHH:mm:ss with Z or an offset",
+            && HasOffset(value.GetString()!)
+            ? null : "expected an instant written yyyy-MM-ddTHH:mm:ss with Z or an offset such as +01:00",
         DataType.TextList => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
             ? null : "expected a list of text",
         DataType.Period => CheckPeriod(value),
         _ => null,
     };
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 
     private static string? CheckPeriod(JsonElement value)
     {
