@@ -203,6 +203,18 @@ public class DefinitionValidatorTests
         }).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("\"confidence\": \"medium\"", "\"confidence\": \"0\"")]
+    [InlineData("\"confidence\": \"medium\"", "\"confidence\": \"Medium\"")]
+    [InlineData("\"confidence\": \"medium\"", "\"confidence\": \" medium \"")]
+    [InlineData("\"unit\": \"calendarDays\"", "\"unit\": \"calendarDays, workingDays\"")]
+    [InlineData("\"type\": \"period\"", "\"type\": 6")]
+    public void Enumerated_values_are_read_only_from_their_exact_names(string from, string to)
+    {
+        var errors = new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace("\"confidence\": \"high\"", "\"confidence\": \"medium\"").Replace(from, to), out _);
+        errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Code == "json.invalid" && e.Path.StartsWith("$.parameters[0]") && e.Message.Contains("is not one of"));
+    }
+
     [Fact]
     public void A_syntax_error_names_where_it_is()
     {

@@ -6,7 +6,7 @@ namespace RightToManage.Workflows.Definitions;
 /// How sure the legal research is of a rule. Anything below <see cref="High"/> is shown to
 /// designers as unverified so a council can check it and change the parameter.
 /// </summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Confidence>))]
+[JsonConverter(typeof(StrictEnumConverter<Confidence>))]
 public enum Confidence
 {
     [JsonStringEnumMemberName("high")] High,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace RightToManage.Workflows.Definitions;
 
 /// <summary>The value types a parameter, variable, input or output may hold.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataType>))]
+[JsonConverter(typeof(StrictEnumConverter<DataType>))]
 public enum DataType
 {
     [JsonStringEnumMemberName("text")] Text,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace RightToManage.Workflows.Definitions;
 
 /// <summary>What happens when a deadline passes.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeadlineExpiry>))]
+[JsonConverter(typeof(StrictEnumConverter<DeadlineExpiry>))]
 public enum DeadlineExpiry
 {
     /// <summary>The wait ends; the case goes on through the <c>overdue</c> port only.</summary>

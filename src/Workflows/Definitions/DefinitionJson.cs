@@ -24,7 +24,7 @@ public static class DefinitionJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         RespectNullableAnnotations = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        // No global enum converter: it would override each enum's StrictEnumConverter.
     };
 
     /// <summary>Parses a definition; a syntax or shape error comes back with its JSON path.</summary>

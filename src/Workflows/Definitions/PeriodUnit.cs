@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace RightToManage.Workflows.Definitions;
 
 /// <summary>How a statutory period counts time.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PeriodUnit>))]
+[JsonConverter(typeof(StrictEnumConverter<PeriodUnit>))]
 public enum PeriodUnit
 {
     /// <summary>Every day counts.</summary>

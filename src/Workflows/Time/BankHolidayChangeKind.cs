@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using RightToManage.Workflows.Definitions;
 
 namespace RightToManage.Workflows.Time;
 
-[JsonConverter(typeof(JsonStringEnumConverter<BankHolidayChangeKind>))]
+[JsonConverter(typeof(StrictEnumConverter<BankHolidayChangeKind>))]
 public enum BankHolidayChangeKind
 {
     [JsonStringEnumMemberName("add")] Add,
