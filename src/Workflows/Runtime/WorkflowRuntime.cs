@@ -65,7 +65,7 @@ public sealed class WorkflowRuntime(
         await run.DrainAsync();
 
         await using var transaction = await store.BeginAsync(cancellationToken);
-        var record = Persist(transaction, before: null, id, definition, request.Reference, run, bookmarksBefore: [], forcedStatus: null);
+        var record = RunPersistence.Persist(transaction, before: null, id, definition, request.Reference, run, bookmarksBefore: [], forcedStatus: null);
         try
         {
             await transaction.CommitAsync(cancellationToken);
@@ -235,7 +235,7 @@ public sealed class WorkflowRuntime(
         var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, cancellationToken);
         var state = DeserializeState(record.State);
         return new InstanceSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Reference, record.Status, record.Outcome,
-            CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt);
+            RunPersistence.CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt);
     }
 
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
@@ -315,7 +315,7 @@ public sealed class WorkflowRuntime(
                 var result = await body(unit);
                 if (unit.ShouldCommit)
                 {
-                    var record = Persist(transaction, locked.Instance, instanceId, definition, locked.Instance.Reference, unit.Run, unit.BookmarksBefore, unit.ForcedStatus);
+                    var record = RunPersistence.Persist(transaction, locked.Instance, instanceId, definition, locked.Instance.Reference, unit.Run, unit.BookmarksBefore, unit.ForcedStatus);
                     await transaction.CommitAsync(cancellationToken);
                     await NotifyTimersAsync(instanceId, unit.BookmarksBefore, state.Bookmarks, cancellationToken);
                     result = result with { Status = record.Status };
@@ -329,92 +329,6 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    /// <summary>Writes a run's results into the transaction and returns the new case row.</summary>
-    private static InstanceRecord Persist(
-        IWorkflowStoreTransaction transaction,
-        InstanceRecord? before,
-        Guid id,
-        CompiledDefinition definition,
-        string? reference,
-        FlowchartRun run,
-        IReadOnlyList<Bookmark> bookmarksBefore,
-        InstanceStatus? forcedStatus)
-    {
-        var state = run.State;
-        var status = forcedStatus
-            ?? (run.Ended ? InstanceStatus.Completed
-            : state.Fault is not null ? InstanceStatus.Faulted
-            : state.Bookmarks.Count == 0 ? InstanceStatus.Completed
-            : InstanceStatus.Waiting);
-        if (status == InstanceStatus.Completed && !run.Ended)
-            run.Record(JournalEntryKind.CaseCompleted, null, new { outcome = (string?)null, reason = "no path is left to run" });
-
-        var length = before?.JournalLength ?? 0;
-        var head = before?.JournalHead ?? JournalChain.Genesis;
-        if (run.Journal.Count > 0)
-        {
-            // One record for the whole run: every step, one row, one link in the chain.
-            var at = JournalChain.Normalize(run.Now);
-            var steps = JournalChain.WriteSteps(run.Journal.Select(e => (e.Kind, e.Activity, e.Data)));
-            var hash = JournalChain.ComputeHash(id, ++length, at, run.Actor, steps, head);
-            transaction.AppendJournal(new JournalRecord(id, length, at, run.Actor, steps, head, hash));
-            head = hash;
-        }
-
-        var record = new InstanceRecord(
-            id, definition.Source.Id, definition.Source.Version, reference, status,
-            run.Ended ? run.Outcome : before?.Outcome,
-            string.Join("; ", CurrentStages(definition, state)) is { Length: > 0 } stages ? stages : null,
-            JsonSerializer.Serialize(state, JournalJson.Options),
-            (before?.Version ?? 0) + 1, length, head, before?.CreatedAt ?? run.Now, run.Now);
-        if (before is null) transaction.InsertInstance(record);
-        else transaction.UpdateInstance(record, before.Version);
-
-        // Bookmarks live in the state; only timers also get rows, for the scheduler to reconcile against.
-        var beforeIds = bookmarksBefore.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
-        var afterIds = state.Bookmarks.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
-        transaction.RemoveTimers(id, beforeIds.Except(afterIds).ToList());
-        transaction.AddTimers(id, state.Bookmarks.Where(b => b.IsTimer && !beforeIds.Contains(b.Id)).ToList());
-        foreach (var incident in run.NewIncidents) transaction.InsertIncident(incident);
-        transaction.AddOutbox(run.Outbox);
-        return record;
-    }
-
-    /// <summary>The labelled stages where the case waits; else the last labelled stage it entered.</summary>
-    private static IReadOnlyList<string> CurrentStages(CompiledDefinition definition, WorkflowState state)
-    {
-        var waiting = state.Bookmarks.Select(b => definition.Node(b.Activity).Stage).OfType<string>().Distinct().ToList();
-        return waiting.Count > 0 ? waiting : state.LastStage is { } last ? [last] : [];
-    }
-
     private static WorkflowState DeserializeState(string json) =>
         JsonSerializer.Deserialize<WorkflowState>(json, JournalJson.Options) ?? new WorkflowState();
-
-    /// <summary>One locked case and the run being made on it.</summary>
-    private sealed class RunUnit(
-        IWorkflowStoreTransaction transaction,
-        LockedInstance locked,
-        CompiledDefinition definition,
-        FlowchartRun run,
-        IReadOnlyList<Bookmark> bookmarksBefore)
-    {
-        public IWorkflowStoreTransaction Transaction { get; } = transaction;
-        public InstanceRecord Instance => locked.Instance;
-        public bool StimulusSeen => locked.StimulusSeen;
-        public IReadOnlyList<StimulusRecord> PendingStimuli => locked.PendingStimuli;
-        public CompiledDefinition Definition { get; } = definition;
-        public FlowchartRun Run { get; } = run;
-        public IReadOnlyList<Bookmark> BookmarksBefore { get; } = bookmarksBefore;
-        public bool ShouldCommit { get; private set; }
-        public InstanceStatus? ForcedStatus { get; private set; }
-
-        public void Commit(InstanceStatus? status = null)
-        {
-            ShouldCommit = true;
-            ForcedStatus = status;
-        }
-
-        public StimulusResult Result(StimulusOutcome outcome, string? message = null) =>
-            new(outcome, Instance.Id, Instance.Status, message);
-    }
 }
