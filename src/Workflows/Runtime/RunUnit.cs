@@ -20,6 +20,9 @@ internal sealed class RunUnit(
     public bool ShouldCommit { get; private set; }
     public InstanceStatus? ForcedStatus { get; private set; }
 
+    /// <summary>Set when this run fires a timer: its trigger is spent and needs no unscheduling.</summary>
+    public string? FiringTimer { get; set; }
+
     public void Commit(InstanceStatus? status = null)
     {
         ShouldCommit = true;

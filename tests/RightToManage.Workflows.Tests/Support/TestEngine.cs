@@ -39,6 +39,7 @@ public sealed class TestEngine
             var due = (await Store.ReadTimersAsync(null, 10_000)).Where(t => t.DueAt <= Clock.GetUtcNow()).OrderBy(t => t.DueAt).FirstOrDefault();
             if (due is null) return fired;
             (await Runtime.FireTimerAsync(due.InstanceId, due.Id)).Outcome.Should().Be(StimulusOutcome.Applied);
+            Timers.Scheduled.TryRemove(due.Id, out _); // as in Quartz: a one-shot trigger that has fired is spent
             fired++;
         }
     }
