@@ -19,7 +19,6 @@ internal sealed class FiringProbe(TimeProvider time) : IJobListener
     private readonly ConcurrentDictionary<string, DateTimeOffset> _started = new();
     private readonly ConcurrentQueue<Firing> _firings = new();
     private readonly ConcurrentQueue<MaintenanceRun> _maintenance = new();
-    private readonly ConcurrentDictionary<string, byte> _firingTimers = new();
     private long _completed;
 
     public string Name => "bench-firing-probe";
@@ -31,13 +30,9 @@ internal sealed class FiringProbe(TimeProvider time) : IJobListener
 
     public IReadOnlyCollection<MaintenanceRun> Maintenance => _maintenance;
 
-    /// <summary>Whether a job is firing this timer right now (for the experiment that skips unscheduling it).</summary>
-    public bool IsFiring(string timerId) => _firingTimers.ContainsKey(timerId);
-
     public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         _started[context.FireInstanceId] = time.GetUtcNow();
-        if (context.JobDetail.Key.Group == TimerGroup && context.MergedJobDataMap.GetString("timer") is { } timer) _firingTimers[timer] = 0;
         return ValueTask.CompletedTask;
     }
 
@@ -45,7 +40,6 @@ internal sealed class FiringProbe(TimeProvider time) : IJobListener
     {
         var ended = time.GetUtcNow();
         var started = _started.TryRemove(context.FireInstanceId, out var s) ? s : ended;
-        if (context.JobDetail.Key.Group == TimerGroup && context.MergedJobDataMap.GetString("timer") is { } timer) _firingTimers.TryRemove(timer, out _);
         if (context.JobDetail.Key.Group == TimerGroup)
         {
             var instance = Guid.TryParse(context.MergedJobDataMap.GetString("instance"), out var id) ? id : (Guid?)null;

@@ -15,7 +15,7 @@ using RightToManage.Workflows.Runtime;
 using RightToManage.Workflows.Scheduling;
 
 // Timer lateness on PostgreSQL through the real stack: WorkflowRuntime + Quartz as AddWorkflowTimers wires it.
-// Usage: RightToManage.Bench.Timers --connection <npgsql cs> --n 10000 --window-s 40 [--variant ours|quartz-defaults|ours-no-self-unschedule]
+// Usage: RightToManage.Bench.Timers --connection <npgsql cs> --n 10000 --window-s 40 [--variant ours|quartz-defaults]
 //        [--create-concurrency 8] [--warmup 1000] [--calibrate 2000] [--margin-s 5] [--create-safety 1.15] [--drain-timeout-s 180]
 //        RightToManage.Bench.Timers --print-quartz-defaults --connection <cs of a database that has Quartz's tables>
 // One run per process (the driver gives each run a fresh database). Prints (stdout), machine-readable:
@@ -34,7 +34,7 @@ if (args is ["--print-quartz-defaults", "--connection", var defaultsConnection])
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: RightToManage.Bench.Timers --connection <cs> --n <cases> --window-s <seconds> [--variant ours|quartz-defaults|ours-no-self-unschedule] " +
+    Console.Error.WriteLine("usage: RightToManage.Bench.Timers --connection <cs> --n <cases> --window-s <seconds> [--variant ours|quartz-defaults] " +
         "[--create-concurrency 8] [--warmup 1000] [--calibrate 2000] [--margin-s 5] [--create-safety 1.15] [--drain-timeout-s 180]");
     return 2;
 }
@@ -58,11 +58,8 @@ builder.Services.AddWorkflowTimers("postgres", options.Connection, time, timers 
     }
 });
 // Measurement only: the real QuartzTimerScheduler, wrapped to time its calls (see TimedTimerScheduler).
-// The experiment variant "ours-no-self-unschedule" (same settings as ours) leaves out the unschedule of the trigger that is
-// firing, to show what that change in src/ would give.
 var probe = new FiringProbe(time);
-builder.Services.AddSingleton(sp => new TimedTimerScheduler(new QuartzTimerScheduler(sp.GetRequiredService<ISchedulerFactory>()),
-    options.Variant == "ours-no-self-unschedule" ? probe.IsFiring : null));
+builder.Services.AddSingleton(sp => new TimedTimerScheduler(new QuartzTimerScheduler(sp.GetRequiredService<ISchedulerFactory>())));
 builder.Services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<TimedTimerScheduler>());
 
 using var host = builder.Build();
@@ -154,7 +151,7 @@ for (var round = 0; ; round++)
     }
 }
 var cpuAtEnd = CpuSample.Take();
-var (_, unscheduleMs) = timed.Drain();
+var (_, unscheduleMs) = timed.Drain(); // TimersChangedAsync calls with removals during the window (from inside firings)
 var drainedAt = time.GetUtcNow();
 
 // --- lateness: the firing's journal record (actor "scheduler", At = the runtime's clock when it ran) − due.
@@ -201,7 +198,7 @@ var job = Ms(firings.Select(f => f.EndedAt - f.StartedAt));
 string Stat(string name, double[] v) => string.Create(inv, $"{name}_p50_ms={Percentile(v, 0.5):0.0} {name}_p99_ms={Percentile(v, 0.99):0.0} {name}_max_ms={(v.Length > 0 ? v[^1] : double.NaN):0.0}");
 var busy = firings.Count > 0 ? firings.Sum(f => (f.EndedAt - f.StartedAt).TotalSeconds) / Math.Max(0.001, drainSeconds) : 0;
 Console.WriteLine(string.Create(inv,
-    $"breakdown variant={options.Variant} n={n} {Stat("quartz_fire", quartz)} {Stat("handoff", handoff)} {Stat("lock", locked)} {Stat("job", job)} {Stat("unschedule", unscheduleMs)} " +
+    $"breakdown variant={options.Variant} n={n} {Stat("quartz_fire", quartz)} {Stat("handoff", handoff)} {Stat("lock", locked)} {Stat("job", job)} {Stat("notify", unscheduleMs)} notify_calls={unscheduleMs.Length} " +
     $"avg_busy_workers={busy:0.00} probed={firings.Count}"));
 foreach (var run in probe.Maintenance)
     Console.WriteLine(string.Create(inv,
@@ -283,7 +280,7 @@ internal sealed record BenchOptions(string Connection, string Variant, int N, do
                 default: return null;
             }
         }
-        if (connection is null || variant is not ("ours" or "quartz-defaults" or "ours-no-self-unschedule") || n < 10 || window <= 0 || concurrency < 1 || warmup < 1 || calibrate < 100 || safety <= 0) return null;
+        if (connection is null || variant is not ("ours" or "quartz-defaults") || n < 10 || window <= 0 || concurrency < 1 || warmup < 1 || calibrate < 100 || safety <= 0) return null;
         return new BenchOptions(connection, variant, n, window, concurrency, warmup, calibrate, margin, safety, drain);
     }
 }
