@@ -12,6 +12,13 @@ mkdir -p "$results"
 pg_start || { echo "0 passed, 1 failed"; exit 1; }
 trap pg_stop EXIT
 
+# The mail transport tests run a real SMTP server (maildev, pinned in tests/smtp). npm writes node_modules/.package-lock.json
+# at the end of an install, so its absence means no complete install, and a lock file newer than it means the pin changed since.
+if [ ! -f tests/smtp/node_modules/.package-lock.json ] || [ tests/smtp/package-lock.json -nt tests/smtp/node_modules/.package-lock.json ]; then
+  npm ci --prefix tests/smtp --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
+fi
+export RTM_TEST_MAILDEV=$PWD/tests/smtp/node_modules/maildev/dist/bin/maildev.js
+
 dotnet build RightToManage.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 # One run per test project, each with its own result file, so no two runs can overwrite each other's counts.
 status=0

@@ -4,6 +4,7 @@ using RightToManage.Host.Hosting;
 // Settings ship beside the binaries; relative data paths resolve from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddWorkflowStorage();
+builder.AddEmailNotifications();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks()
@@ -19,6 +20,8 @@ var api = app.MapGroup("/api");
 api.MapWorkflowDefinitionEndpoints();
 api.MapActivityDescriptorEndpoints();
 api.MapCaseEndpoints();
+api.MapCasePartyEndpoints();
+api.MapCaseNotificationEndpoints();
 
 app.Run();
 

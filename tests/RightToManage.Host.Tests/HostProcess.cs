@@ -20,7 +20,8 @@ public sealed class HostProcess : IDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<HostProcess> StartAsync(string connectionString, TimeSpan clockOffset)
+    /// <param name="settings">More configuration, e.g. ("Notifications:Smtp:Host", "127.0.0.1").</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, TimeSpan clockOffset, params (string Key, string Value)[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -37,6 +38,13 @@ public sealed class HostProcess : IDisposable
             "--Workflows:DefinitionsPath", Path.Combine(RepositoryFiles.Root, "workflow-definitions"),
             "--Testing:ClockOffset", clockOffset.ToString("c"),
         }) info.ArgumentList.Add(argument);
+        if (!settings.Any(s => s.Key == "Notifications:PickupDirectory"))
+            settings = [.. settings, ("Notifications:PickupDirectory", Path.Combine(Path.GetTempPath(), "rtm-test-mail", Guid.NewGuid().ToString("N")))];
+        foreach (var (key, value) in settings)
+        {
+            info.ArgumentList.Add($"--{key}");
+            info.ArgumentList.Add(value);
+        }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

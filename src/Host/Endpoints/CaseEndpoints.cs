@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using RightToManage.Workflows.Parties;
 using RightToManage.Workflows.Runtime;
 using RightToManage.Workflows.Validation;
 
@@ -9,7 +10,7 @@ namespace RightToManage.Host.Endpoints;
 public static class CaseEndpoints
 {
     /// <summary>Until sign-in arrives every request acts as this actor; the journal records it.</summary>
-    private const string Actor = "anonymous";
+    internal const string Actor = "anonymous";
 
     public static void MapCaseEndpoints(this IEndpointRouteBuilder api)
     {
@@ -30,6 +31,7 @@ public static class CaseEndpoints
                     Reference = body.Reference,
                     InstanceId = body.Id,
                     Variables = body.Variables ?? [],
+                    Parties = body.Parties?.ToDictionary(p => p.Key, p => (IReadOnlyList<PartyContact>)p.Value) ?? [],
                     Actor = Actor,
                 }, ct);
                 var location = $"/api/cases/{result.InstanceId}";
@@ -133,8 +135,14 @@ public static class CaseEndpoints
             }
         });
 
-        group.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", async (Guid id, Guid incidentId, WorkflowRuntime runtime, CancellationToken ct) =>
-            ToHttp(await runtime.RetryAsync(id, incidentId, Actor, ct)));
+        // A faulted step runs again; a failed delivery is queued again (see CaseNotificationEndpoints).
+        group.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", async (Guid id, Guid incidentId, WorkflowRuntime runtime, IServiceProvider services, CancellationToken ct) =>
+        {
+            var incident = (await runtime.Store.ReadIncidentsAsync(id, ct)).FirstOrDefault(i => i.Id == incidentId);
+            if (incident?.OutboxId is { } outboxId && incident.ResolvedAt is null)
+                return await CaseNotificationEndpoints.ResendAsync(id, outboxId, runtime, services, ct);
+            return ToHttp(await runtime.RetryAsync(id, incidentId, Actor, ct));
+        });
 
         group.MapPost("/{id:guid}/cancel", async (Guid id, HttpRequest request, WorkflowRuntime runtime, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
@@ -146,7 +154,7 @@ public static class CaseEndpoints
         });
     }
 
-    private static IResult ToHttp(StimulusResult result) => result.Outcome switch
+    internal static IResult ToHttp(StimulusResult result) => result.Outcome switch
     {
         StimulusOutcome.Applied or StimulusOutcome.Duplicate => Results.Ok(ToBody(result)),
         StimulusOutcome.Queued => Results.Accepted($"/api/cases/{result.InstanceId}", ToBody(result)),
@@ -156,7 +164,8 @@ public static class CaseEndpoints
 
     private static object ToBody(StimulusResult result) => new { id = result.InstanceId, result.Outcome, result.Status, result.Message };
 
-    private sealed record StartCaseBody(string DefinitionId, int? Version, string? Reference, Guid? Id, Dictionary<string, JsonElement>? Variables);
+    private sealed record StartCaseBody(string DefinitionId, int? Version, string? Reference, Guid? Id, Dictionary<string, JsonElement>? Variables,
+        Dictionary<string, List<PartyContact>>? Parties);
 
     private sealed record CancelCaseBody(string Reason);
 

@@ -15,7 +15,7 @@ public sealed class WorkflowStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.MigrateAsync(cancellationToken);
-        var folder = FindDefinitionsFolder();
+        var folder = DefinitionsFolder.Find(configuration, environment);
         if (folder is null)
         {
             logger.LogWarning("No workflow-definitions folder found; set Workflows:DefinitionsPath");
@@ -34,19 +34,4 @@ public sealed class WorkflowStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>The configured folder, else the nearest <c>workflow-definitions</c> above the working directory or the binaries.</summary>
-    private string? FindDefinitionsFolder()
-    {
-        if (configuration["Workflows:DefinitionsPath"] is { Length: > 0 } configured) return Path.GetFullPath(configured);
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), environment.ContentRootPath, AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, "workflow-definitions");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
 }

@@ -15,6 +15,7 @@ public static class WorkflowStorageSetup
         {
             if (provider == "postgres") options.UsePostgres(connectionString);
             else options.UseSqlite(connectionString);
+            options.AddActivities(typeof(Notifications.Activities.SendNotification));
         });
 
         var time = TimeProvider.System;

@@ -71,4 +71,19 @@ public sealed class ActivityContext
     /// </summary>
     public void AddOutboxMessage(string kind, JsonElement payload, DateTimeOffset? dueAt = null) =>
         _run.AddOutboxMessage(Node.Id, kind, payload, dueAt);
+
+    /// <summary>The case reference, e.g. "RTM-2026-0042", if it has one.</summary>
+    public string? Reference => _run.Reference;
+
+    /// <summary>The stage the case is in: this activity's, else the last one entered.</summary>
+    public string? Stage => Node.Stage ?? _run.State.LastStage;
+
+    /// <summary>
+    /// A value that may be a reference (<c>{"$variable": …}</c>, <c>{"$parameter": …}</c>) made literal; used for
+    /// values nested inside an input, which the runtime does not resolve itself. An unset variable faults the step.
+    /// </summary>
+    public JsonElement Resolve(JsonElement value, string what) => _run.ResolveValue(value, what);
+
+    /// <summary>A service of the application (see <see cref="ActivityRegistry.Services"/>).</summary>
+    public T GetRequiredService<T>() where T : notnull => ServiceLookup.Required<T>(_run.Services, Node.Type);
 }

@@ -14,10 +14,20 @@ public sealed class ActivityRegistry
 {
     private readonly FrozenDictionary<string, ActivityDescriptor> _byName;
 
-    private ActivityRegistry(IEnumerable<ActivityDescriptor> descriptors)
+    private ActivityRegistry(IEnumerable<ActivityDescriptor> descriptors, IServiceProvider? services = null)
     {
         _byName = descriptors.ToFrozenDictionary(d => d.TypeName, StringComparer.Ordinal);
+        Services = services;
     }
+
+    /// <summary>
+    /// The application's services, for activities that need one (e.g. the template catalog) at run or
+    /// validation time, and for <see cref="Validation.IDefinitionCheck"/>s. Null outside dependency injection.
+    /// </summary>
+    public IServiceProvider? Services { get; }
+
+    /// <summary>This registry with the application's services attached.</summary>
+    public ActivityRegistry WithServices(IServiceProvider services) => new(_byName.Values, services);
 
     /// <summary>The built-in flow activities: Start, End, Decision, Fork, Join, SetVariable, WaitForEvent.</summary>
     public static ActivityRegistry BuiltIn { get; } = new(new[]
@@ -38,7 +48,7 @@ public sealed class ActivityRegistry
             var descriptor = Describe(type);
             all[descriptor.TypeName] = descriptor;
         }
-        return new ActivityRegistry(all.Values);
+        return new ActivityRegistry(all.Values, Services);
     }
 
     /// <summary>A registry with every concrete <see cref="Activity"/> marked with <see cref="ActivityAttribute"/> in the assembly added.</summary>

@@ -9,13 +9,22 @@ public sealed class ActivityValidationContext
 {
     private readonly List<ValidationError> _errors;
 
-    internal ActivityValidationContext(WorkflowDefinition definition, ActivityNode node, string path, List<ValidationError> errors)
+    private readonly IServiceProvider? _services;
+
+    internal ActivityValidationContext(WorkflowDefinition definition, ActivityNode node, string path, List<ValidationError> errors, IServiceProvider? services = null)
     {
         Definition = definition;
         Node = node;
         Path = path;
         _errors = errors;
+        _services = services;
     }
+
+    /// <summary>A service of the application (see <see cref="ActivityRegistry.Services"/>).</summary>
+    public T GetRequiredService<T>() where T : notnull => ServiceLookup.Required<T>(_services, Node.Type);
+
+    /// <summary>A service of the application, or null when none is registered (e.g. a validator built without one).</summary>
+    public T? GetService<T>() where T : class => _services?.GetService(typeof(T)) as T;
 
     public WorkflowDefinition Definition { get; }
 

@@ -21,4 +21,10 @@ public sealed record DeadlineDefinition
 
     /// <summary>The regulation that sets the deadline, recorded with it in the journal.</summary>
     public string? Source { get; init; }
+
+    /// <summary>Who is emailed at each reminder (template <c>deadline-reminder</c> by default), e.g. the officer who must act.</summary>
+    public NotificationRule? Notify { get; init; }
+
+    /// <summary>Who is emailed when the deadline passes (template <c>deadline-overdue</c> by default), e.g. the officer's manager.</summary>
+    public NotificationRule? Escalate { get; init; }
 }

@@ -30,4 +30,8 @@ public sealed record WorkflowDefinition
     public IReadOnlyList<ActivityNode> Activities { get; init; } = [];
 
     public IReadOnlyList<Connection> Connections { get; init; } = [];
+
+    /// <summary>Notifications the case sends on its own (e.g. to the TMO committee when the stage changes).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NotificationSettings? Notifications { get; init; }
 }

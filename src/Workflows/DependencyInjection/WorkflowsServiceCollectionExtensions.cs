@@ -27,7 +27,7 @@ public static class WorkflowsServiceCollectionExtensions
             return options;
         });
         services.AddSingleton(sp => sp.GetRequiredService<WorkflowsOptions>().CreateStore());
-        services.AddSingleton(sp => sp.GetRequiredService<WorkflowsOptions>().CreateRegistry());
+        services.AddSingleton(sp => sp.GetRequiredService<WorkflowsOptions>().CreateRegistry().WithServices(sp));
         services.AddSingleton(sp => new DefinitionCatalog(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<Activities.ActivityRegistry>()));
         services.AddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<IWorkflowStore>(),
@@ -35,7 +35,9 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<WorkflowRuntime>>(),
             sp.GetService<Time.StatutoryCalendar>(),
-            sp.GetService<ITimerScheduler>()));
+            sp.GetService<ITimerScheduler>(),
+            sp.GetServices<IRunObserver>(),
+            sp.GetService<IOutboxSignal>()));
         return services;
     }
 }

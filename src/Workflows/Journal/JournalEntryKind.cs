@@ -24,4 +24,5 @@ public enum JournalEntryKind
     IncidentRetried,
     CaseCompleted,
     CaseCancelled,
+    PartiesChanged,
 }

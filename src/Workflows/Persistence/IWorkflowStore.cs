@@ -27,7 +27,11 @@ public interface IWorkflowStore
 
     Task<IReadOnlyList<StimulusRecord>> ReadStimuliAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(Guid instanceId, CancellationToken cancellationToken = default);
+    /// <summary>The case's outbox messages with their delivery status: its delivery log.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Delivery of outbox messages by dispatchers (on any node).</summary>
+    IOutboxStore Outbox { get; }
 
     /// <summary>A stored definition version; the highest published one when <paramref name="version"/> is null.</summary>
     Task<StoredDefinition?> FindDefinitionAsync(string definitionId, int? version, CancellationToken cancellationToken = default);

@@ -29,6 +29,11 @@ internal sealed class FlowchartRun(
     public DateTimeOffset Now { get; } = now;
     public string Actor { get; } = actor;
     public Time.StatutoryCalendar Calendar { get; } = calendar;
+
+    /// <summary>The case reference, if it has one.</summary>
+    public string? Reference { get; init; }
+
+    public IServiceProvider? Services => registry.Services;
     public DeadlineTimers Deadlines => _deadlines ??= new DeadlineTimers(this);
 
     private DeadlineTimers? _deadlines;
@@ -138,6 +143,9 @@ internal sealed class FlowchartRun(
         Record(JournalEntryKind.BranchesCancelled, activity, new { bookmarks, tokens });
     }
 
+    public JsonElement ResolveValue(JsonElement value, string what) =>
+        Resolve(value, what) ?? throw new WorkflowFaultException($"The {what} has no value.");
+
     public void AddOutboxMessage(string activity, string kind, JsonElement payload, DateTimeOffset? dueAt)
     {
         var message = new OutboxMessage(Guid.CreateVersion7(Now), InstanceId, activity, kind, payload.GetRawText(), Now, dueAt);
@@ -208,8 +216,9 @@ internal sealed class FlowchartRun(
     private void EnterStage(ActivityNode node)
     {
         if (node.Stage is null || node.Stage == State.LastStage) return;
+        var previous = State.LastStage;
         State.LastStage = node.Stage;
-        Record(JournalEntryKind.StageEntered, node.Id, new { stage = node.Stage });
+        Record(JournalEntryKind.StageEntered, node.Id, new { stage = node.Stage, previous });
     }
 
     private void Fault(string activity, Exception ex, FaultedStep step)

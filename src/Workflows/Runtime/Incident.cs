@@ -1,6 +1,9 @@
 namespace RightToManage.Workflows.Runtime;
 
-/// <summary>An activity failure on a case, kept until an administrator retries it.</summary>
+/// <summary>
+/// A failure on a case, kept until an administrator retries it: a step of the flowchart that faulted (the
+/// case waits), or a message that could not be delivered (<see cref="OutboxId"/> set; the case goes on).
+/// </summary>
 public sealed record Incident(
     Guid Id,
     Guid InstanceId,
@@ -9,4 +12,8 @@ public sealed record Incident(
     string? Details,
     DateTimeOffset RaisedAt,
     DateTimeOffset? ResolvedAt = null,
-    string? ResolvedBy = null);
+    string? ResolvedBy = null)
+{
+    /// <summary>The outbox message whose delivery failed; retrying the incident sends it again.</summary>
+    public Guid? OutboxId { get; init; }
+}

@@ -17,4 +17,5 @@ public sealed record InstanceSnapshot(
     Guid? OpenIncident,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, List<Parties.PartyContact>> Parties);

@@ -22,5 +22,8 @@ public sealed record StartCaseRequest
     /// <summary>Initial values of declared variables.</summary>
     public IReadOnlyDictionary<string, JsonElement> Variables { get; init; } = new Dictionary<string, JsonElement>();
 
+    /// <summary>Contacts by party role, e.g. <c>tmo-secretary</c> → the secretary's name and address.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Parties.PartyContact>> Parties { get; init; } = new Dictionary<string, IReadOnlyList<Parties.PartyContact>>();
+
     public string Actor { get; init; } = "system";
 }

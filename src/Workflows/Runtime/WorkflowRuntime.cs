@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RightToManage.Workflows.Definitions;
 using RightToManage.Workflows.Journal;
+using RightToManage.Workflows.Parties;
 using RightToManage.Workflows.Persistence;
 using RightToManage.Workflows.Time;
 using RightToManage.Workflows.Validation;
@@ -21,8 +22,12 @@ public sealed class WorkflowRuntime(
     TimeProvider? timeProvider = null,
     ILogger<WorkflowRuntime>? logger = null,
     StatutoryCalendar? calendar = null,
-    ITimerScheduler? timers = null)
+    ITimerScheduler? timers = null,
+    IEnumerable<IRunObserver>? observers = null,
+    IOutboxSignal? outboxSignal = null)
 {
+    private readonly IRunObserver[] _observers = observers?.ToArray() ?? [];
+
     /// <summary>How often a run is retried when another executor changed the case first.</summary>
     private const int MaxAttempts = 5;
 
@@ -56,19 +61,27 @@ public sealed class WorkflowRuntime(
             else
                 state.Variables[name] = value.Clone();
         }
+        foreach (var (role, contacts) in request.Parties)
+        {
+            PartyValidation.Validate(role, contacts, $"$.parties.{role}", errors);
+            if (contacts is { Count: > 0 }) state.Parties[role] = [.. contacts];
+        }
         if (errors.Count > 0) throw new CaseInputException(errors);
 
         var now = _time.GetUtcNow();
-        var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor, _calendar);
+        var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor, _calendar) { Reference = request.Reference };
         run.Record(JournalEntryKind.CaseStarted, null, new { definition = definition.Source.Id, version = definition.Source.Version, reference = request.Reference });
+        if (state.Parties.Count > 0) run.Record(JournalEntryKind.PartiesChanged, null, new { parties = state.Parties });
         state.Queue.Add(new Token(definition.StartActivity, null, null));
         await run.DrainAsync();
+        Observe(run);
 
         await using var transaction = await store.BeginAsync(cancellationToken);
         var record = RunPersistence.Persist(transaction, before: null, id, definition, request.Reference, run, bookmarksBefore: [], forcedStatus: null);
         try
         {
             await transaction.CommitAsync(cancellationToken);
+            AfterCommit(run);
             await NotifyTimersAsync(id, [], state.Bookmarks, cancellationToken);
         }
         catch (DbException)
@@ -213,6 +226,28 @@ public sealed class WorkflowRuntime(
             return unit.Result(StimulusOutcome.Applied);
         });
 
+    /// <summary>
+    /// Replaces the contacts of one party role (an empty list removes the role); journaled. Invalid contacts
+    /// throw <see cref="CaseInputException"/> and change nothing.
+    /// </summary>
+    public Task<StimulusResult> SetPartyAsync(Guid instanceId, string role, IReadOnlyList<PartyContact> contacts, string actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ValidationError>();
+        PartyValidation.Validate(role, contacts, "$.contacts", errors);
+        if (errors.Count > 0) throw new CaseInputException(errors);
+        return InLockAsync(instanceId, null, actor, cancellationToken, unit =>
+        {
+            if (unit.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+                return Task.FromResult(unit.Result(StimulusOutcome.Rejected, $"The case is {unit.Instance.Status.ToString().ToLowerInvariant()}."));
+            var parties = unit.Run.State.Parties;
+            if (contacts.Count == 0) parties.Remove(role);
+            else parties[role] = [.. contacts];
+            unit.Run.Record(JournalEntryKind.PartiesChanged, null, new { role, contacts });
+            unit.Commit();
+            return Task.FromResult(unit.Result(StimulusOutcome.Applied));
+        });
+    }
+
     /// <summary>Stops a case for good: every wait is removed; the reason is journaled.</summary>
     public Task<StimulusResult> CancelAsync(Guid instanceId, string reason, string actor, CancellationToken cancellationToken = default) =>
         InLockAsync(instanceId, null, actor, cancellationToken, unit =>
@@ -236,7 +271,8 @@ public sealed class WorkflowRuntime(
         var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, cancellationToken);
         var state = DeserializeState(record.State);
         return new InstanceSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Reference, record.Status, record.Outcome,
-            RunPersistence.CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt);
+            RunPersistence.CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt,
+            state.Parties);
     }
 
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
@@ -273,6 +309,18 @@ public sealed class WorkflowRuntime(
         {
             _logger.LogWarning(ex, "Could not pass {Added} new and {Removed} ended timer(s) of case {InstanceId} to the scheduler; reconciliation will", added.Count, removed.Count, instanceId);
         }
+    }
+
+    private void Observe(FlowchartRun run)
+    {
+        if (_observers.Length == 0 || run.Journal.Count == 0) return;
+        var report = new RunReport(run);
+        foreach (var observer in _observers) observer.OnRunCompleting(report);
+    }
+
+    private void AfterCommit(FlowchartRun run)
+    {
+        if (run.Outbox.Count > 0) outboxSignal?.MessagesCommitted();
     }
 
     private async Task ApplyPendingStimuliAsync(RunUnit unit)
@@ -314,12 +362,15 @@ public sealed class WorkflowRuntime(
                 var definition = await definitions.GetAsync(locked.Instance.DefinitionId, locked.Instance.DefinitionVersion, cancellationToken);
                 var state = DeserializeState(locked.Instance.State);
                 var unit = new RunUnit(transaction, locked, definition,
-                    new FlowchartRun(definition, definitions.Registry, state, instanceId, _time.GetUtcNow(), actor, _calendar), [.. state.Bookmarks]);
+                    new FlowchartRun(definition, definitions.Registry, state, instanceId, _time.GetUtcNow(), actor, _calendar) { Reference = locked.Instance.Reference },
+                    [.. state.Bookmarks]);
                 var result = await body(unit);
                 if (unit.ShouldCommit)
                 {
+                    Observe(unit.Run);
                     var record = RunPersistence.Persist(transaction, locked.Instance, instanceId, definition, locked.Instance.Reference, unit.Run, unit.BookmarksBefore, unit.ForcedStatus);
                     await transaction.CommitAsync(cancellationToken);
+                    AfterCommit(unit.Run);
                     await NotifyTimersAsync(instanceId, unit.BookmarksBefore, state.Bookmarks, cancellationToken, unit.FiringTimer);
                     result = result with { Status = record.Status };
                 }

@@ -21,4 +21,7 @@ public sealed class WorkflowState
     public string? LastStage { get; set; }
 
     public FaultedStep? Fault { get; set; }
+
+    /// <summary>Contacts by party role (see <see cref="Parties.PartyRoles"/>): who notifications go to.</summary>
+    public Dictionary<string, List<Parties.PartyContact>> Parties { get; init; } = [];
 }

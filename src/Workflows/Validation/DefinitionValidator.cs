@@ -33,7 +33,27 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         var nodes = ValidateActivities(definition, parameters, variables, errors);
         ValidateConnections(definition, nodes, errors);
         ValidateGraph(definition, nodes, errors);
+        ValidateNotificationRule(definition.Notifications?.StageChanged, "$.notifications.stageChanged", errors);
+        if (registry.Services?.GetService(typeof(IEnumerable<IDefinitionCheck>)) is IEnumerable<IDefinitionCheck> checks)
+        {
+            foreach (var check in checks) check.Check(definition, errors);
+        }
         return errors;
+    }
+
+    private static void ValidateNotificationRule(NotificationRule? rule, string path, List<ValidationError> errors)
+    {
+        if (rule is null) return;
+        if (rule.To is null || rule.To.Count == 0)
+        {
+            errors.Add(new($"{path}.to", "notification.to", $"Name at least one party role to notify: {string.Join(", ", Parties.PartyRoles.All)}."));
+            return;
+        }
+        for (var i = 0; i < rule.To.Count; i++)
+            if (rule.To[i] is not { } role || !Parties.PartyRoles.IsKnown(role))
+                errors.Add(new($"{path}.to[{i}]", "party.role", $"'{rule.To[i]}' is not a party role. Roles: {string.Join(", ", Parties.PartyRoles.All)}."));
+        if (rule.Template is { } template && string.IsNullOrWhiteSpace(template))
+            errors.Add(new($"{path}.template", "notification.template", "Name a template, or leave 'template' out for the default."));
     }
 
     /// <summary>Parses then validates JSON text in one step.</summary>
@@ -170,7 +190,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
 
             if (node.Deadline is { } deadline) ValidateDeadline(descriptor, deadline, $"{path}.deadline", parameters, variables, definition, errors);
 
-            registry.Create(descriptor).Validate(new ActivityValidationContext(definition, node, path, errors));
+            registry.Create(descriptor).Validate(new ActivityValidationContext(definition, node, path, errors, registry.Services));
         }
         return nodes;
     }
@@ -199,6 +219,10 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             ValidateInputValue(DeadlinePeriod, deadline.Period, $"{path}.period", parameters, variables, definition, errors);
         if (deadline.From is { } from)
             ValidateInputValue(DeadlineFrom, from, $"{path}.from", parameters, variables, definition, errors);
+        ValidateNotificationRule(deadline.Notify, $"{path}.notify", errors);
+        ValidateNotificationRule(deadline.Escalate, $"{path}.escalate", errors);
+        if (deadline.Notify is not null && deadline.Reminders.Count == 0)
+            errors.Add(new($"{path}.notify", "deadline.notifyWithoutReminders", "'notify' is sent at each reminder, but the deadline has no reminders."));
         for (var i = 0; i < deadline.Reminders.Count; i++)
         {
             var reminder = deadline.Reminders[i];

@@ -12,6 +12,8 @@ internal sealed class PostgresDialect : SqlDialect
     // A row lock: one executor per case across every node; others queue behind it.
     public override string LockSuffix => " FOR UPDATE";
 
+    public override string SkipLockedSuffix => " FOR UPDATE SKIP LOCKED";
+
     public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(727378)";
 
     public override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -96,6 +96,20 @@ internal static class Schema
         CREATE INDEX ix_wf_outbox_instance ON wf_outbox (instance_id);
         CREATE INDEX ix_wf_outbox_unprocessed ON wf_outbox (kind, due_at) WHERE processed_at IS NULL;
         """,
+        // 2: delivery of outbox messages (status, retries with backoff, a lease per attempt, what was sent),
+        // and incidents raised by a delivery rather than by a step of the flowchart.
+        """
+        ALTER TABLE wf_outbox ADD COLUMN status text NOT NULL DEFAULT 'pending';
+        ALTER TABLE wf_outbox ADD COLUMN next_attempt_at {time} NULL;
+        ALTER TABLE wf_outbox ADD COLUMN locked_until {time} NULL;
+        ALTER TABLE wf_outbox ADD COLUMN last_error text NULL;
+        ALTER TABLE wf_outbox ADD COLUMN sent_at {time} NULL;
+        ALTER TABLE wf_outbox ADD COLUMN delivery text NULL;
+        UPDATE wf_outbox SET next_attempt_at = COALESCE(due_at, created_at);
+        CREATE INDEX ix_wf_outbox_due ON wf_outbox (kind, next_attempt_at) WHERE status = 'pending';
+        ALTER TABLE wf_incidents ADD COLUMN outbox_id {uuid} NULL;
+        CREATE INDEX ix_wf_incidents_outbox ON wf_incidents (outbox_id) WHERE outbox_id IS NOT NULL;
+        """,
     ];
 
     public static string Render(string migration, SqlDialect dialect) => migration

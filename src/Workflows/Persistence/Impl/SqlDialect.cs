@@ -16,6 +16,9 @@ internal abstract class SqlDialect
     /// <summary>Appended to the instance read to lock the row against other executors.</summary>
     public abstract string LockSuffix { get; }
 
+    /// <summary>Appended to a claim's row selection so that concurrent claimers take different rows.</summary>
+    public virtual string SkipLockedSuffix => "";
+
     public abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Serialises schema upgrades across processes, inside the migration transaction.</summary>

@@ -80,11 +80,12 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
 
     public Task<IReadOnlyList<Incident>> ReadIncidentsAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "SELECT id, instance_id, activity_id, error, details, raised_at, resolved_at, resolved_by FROM wf_incidents WHERE instance_id = @p0 ORDER BY raised_at",
+            "SELECT id, instance_id, activity_id, error, details, raised_at, resolved_at, resolved_by, outbox_id FROM wf_incidents WHERE instance_id = @p0 ORDER BY raised_at",
             [dialect.Uuid(instanceId)],
             r => new Incident(
                 dialect.ReadUuid(r, 0), dialect.ReadUuid(r, 1), r.GetString(2), r.GetString(3), SqlDialect.ReadNullableString(r, 4),
-                dialect.ReadTime(r, 5), dialect.ReadNullableTime(r, 6), SqlDialect.ReadNullableString(r, 7)),
+                dialect.ReadTime(r, 5), dialect.ReadNullableTime(r, 6), SqlDialect.ReadNullableString(r, 7))
+            { OutboxId = r.IsDBNull(8) ? null : dialect.ReadUuid(r, 8) },
             cancellationToken);
 
     public Task<IReadOnlyList<StimulusRecord>> ReadStimuliAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
@@ -94,12 +95,13 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
             r => SqlWorkflowStoreTransaction.ReadStimulus(r, dialect),
             cancellationToken);
 
-    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            "SELECT id, instance_id, activity_id, kind, payload, created_at, due_at FROM wf_outbox WHERE instance_id = @p0 ORDER BY created_at",
-            [dialect.Uuid(instanceId)],
-            r => new OutboxMessage(dialect.ReadUuid(r, 0), dialect.ReadUuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), dialect.ReadTime(r, 5), dialect.ReadNullableTime(r, 6)),
-            cancellationToken);
+    public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(Guid instanceId, CancellationToken cancellationToken = default) => Outbox.ReadAsync(instanceId, cancellationToken);
+
+    public IOutboxStore Outbox => _outbox ??= new SqlOutboxStore(this);
+
+    private SqlOutboxStore? _outbox;
+
+    internal DbDataSource DataSource => dataSource;
 
     private const string DefinitionColumns = "definition_id, version, name, content, content_hash, origin, is_published, created_at";
 
@@ -181,7 +183,7 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
         r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<DefinitionOrigin>(r.GetString(5)),
         dialect.ReadBool(r, 6), dialect.ReadTime(r, 7));
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();

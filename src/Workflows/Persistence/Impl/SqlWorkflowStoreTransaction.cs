@@ -83,9 +83,9 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
     }
 
     public void InsertIncident(Incident i) => Write(
-        "INSERT INTO wf_incidents (id, instance_id, activity_id, error, details, raised_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)",
+        "INSERT INTO wf_incidents (id, instance_id, activity_id, error, details, raised_at, outbox_id) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)",
         expectOneRow: false,
-        dialect.Uuid(i.Id), dialect.Uuid(i.InstanceId), i.Activity, i.Error, i.Details, dialect.Time(i.RaisedAt));
+        dialect.Uuid(i.Id), dialect.Uuid(i.InstanceId), i.Activity, i.Error, i.Details, dialect.Time(i.RaisedAt), i.OutboxId is { } outbox ? dialect.Uuid(outbox) : null);
 
     public void ResolveIncident(Guid incidentId, DateTimeOffset resolvedAt, string resolvedBy) => Write(
         "UPDATE wf_incidents SET resolved_at = @p1, resolved_by = @p2 WHERE id = @p0 AND resolved_at IS NULL",
@@ -93,9 +93,10 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
         dialect.Uuid(incidentId), dialect.Time(resolvedAt), resolvedBy);
 
     public void AddOutbox(IReadOnlyList<OutboxMessage> messages) => WriteRows(
-        "INSERT INTO wf_outbox (id, instance_id, activity_id, kind, payload, created_at, due_at) VALUES ",
+        "INSERT INTO wf_outbox (id, instance_id, activity_id, kind, payload, created_at, due_at, status, next_attempt_at) VALUES ",
         messages,
-        m => [dialect.Uuid(m.Id), dialect.Uuid(m.InstanceId), m.Activity, m.Kind, m.Payload, dialect.Time(m.CreatedAt), m.DueAt is { } due ? dialect.Time(due) : null]);
+        m => [dialect.Uuid(m.Id), dialect.Uuid(m.InstanceId), m.Activity, m.Kind, m.Payload, dialect.Time(m.CreatedAt), m.DueAt is { } due ? dialect.Time(due) : null,
+            "pending", dialect.Time(m.DueAt ?? m.CreatedAt)]);
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
