@@ -25,6 +25,8 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
     private readonly DispatchOptions _dispatch = options.Dispatch;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,7 +71,13 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await store.Outbox.ClaimAsync(EmailPayload.Kind, time.GetUtcNow(), _dispatch.Lease, _dispatch.BatchSize, cancellationToken);
-        foreach (var message in claimed) await AttemptAsync(message, cancellationToken);
+        foreach (var message in claimed)
+        {
+            // A batch is sent one message after another: one whose lease would run out during its send is left
+            // for the next claim, so that no other node can take it while this one is still sending it.
+            if (time.GetUtcNow() + options.Smtp.Timeout + LeaseMargin >= message.LeasedUntil) break;
+            await AttemptAsync(message, cancellationToken);
+        }
         return claimed.Count;
     }
 
