@@ -1,12 +1,17 @@
 using RightToManage.Host.Endpoints;
 using RightToManage.Host.Hosting;
+using RightToManage.Host.Identity;
+using RightToManage.Host.OpenApi;
 
 // Settings ship beside the binaries; relative data paths resolve from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddWorkflowStorage();
 builder.AddEmailNotifications();
+builder.AddSharedDataProtection();
+builder.AddSignInAndAccess();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.AddApiDescription();
 builder.Services.AddHealthChecks()
     .AddCheck<StorageHealthCheck>("database", tags: ["ready"])
     .AddCheck<DefinitionsHealthCheck>("definitions", tags: ["ready"]);
@@ -14,14 +19,19 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSignInAndAccess();
 
 app.MapHealthEndpoints();
+app.MapApiDescription();
 var api = app.MapGroup("/api");
+api.MapSignInAndAccessEndpoints();
 api.MapWorkflowDefinitionEndpoints();
 api.MapActivityDescriptorEndpoints();
 api.MapCaseEndpoints();
 api.MapCasePartyEndpoints();
 api.MapCaseNotificationEndpoints();
+api.MapTaskEndpoints();
+api.MapCaseDocumentEndpoints();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using RightToManage.Host.Identity;
 using System.Net.Http.Json;
 using System.Text.Json;
 using RightToManage.Workflows.Tests.Support;
@@ -13,18 +14,16 @@ public class ClusterTests
     public async Task Timers_fire_once_across_two_nodes_and_survive_one_being_killed()
     {
         var connectionString = await TestDatabases.CreateConnectionStringAsync(TestDatabases.Postgres);
-        // Both nodes' clocks stand 20 s before the deadlines pass (start of 19 Dec 2026) and run on in real time.
-        var offset = DateTimeOffset.Parse("2026-12-18T23:59:40Z") - DateTimeOffset.UtcNow;
+        // Both nodes' clocks stand 45 s before the deadlines pass (start of 19 Dec 2026) and run on in real time.
+        var offset = DateTimeOffset.Parse("2026-12-18T23:59:15Z") - DateTimeOffset.UtcNow;
         using var first = await HostProcess.StartAsync(connectionString, offset);
         using var second = await HostProcess.StartAsync(connectionString, offset);
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
+        using var firstClient = await first.CreateClientAsAsync(DemoSeed.Admin);
+        using var secondClient = await second.CreateClientAsAsync(DemoSeed.Admin);
 
-        var ids = new List<Guid>();
-        for (var i = 0; i < Cases; i++)
-        {
-            ids.Add(await DecisionCases.StartReceivedAsync(i % 2 == 0 ? firstClient : secondClient, $"RTM-CLUSTER-{i}"));
-        }
+        var ids = new Guid[Cases];
+        await Parallel.ForAsync(0, Cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            ids[i] = await DecisionCases.StartReceivedAsync(i % 2 == 0 ? firstClient : secondClient, $"RTM-CLUSTER-{i}"));
 
         // Kill the first node just after the deadlines pass, while the burst is being fired.
         var untilExpiry = DateTimeOffset.Parse("2026-12-19T00:00:00Z") - (DateTimeOffset.UtcNow + offset);

@@ -12,6 +12,9 @@ public sealed class HostFactory(string provider, string connectionString, DateTi
     public static async Task<HostFactory> CreateAsync(string provider = TestDatabases.Postgres, DateTimeOffset? clock = null, IReadOnlyDictionary<string, string>? settings = null) =>
         new(provider, await TestDatabases.CreateConnectionStringAsync(provider), clock, settings);
 
+    /// <summary>Every test host seeds the demo users (see DemoSeed) with this password.</summary>
+    public const string DemoPassword = "demo-password-for-tests";
+
     public string ConnectionString => connectionString;
 
     /// <summary>Where mail goes as .eml files when no SMTP server is configured: a fresh folder per host.</summary>
@@ -25,6 +28,8 @@ public sealed class HostFactory(string provider, string connectionString, DateTi
         builder.UseSetting("Workflows:DefinitionsPath", Path.Combine(RepositoryFiles.Root, "workflow-definitions"));
         if (clock is { } now) builder.UseSetting("Testing:ClockOffset", (now - DateTimeOffset.UtcNow).ToString("c"));
         builder.UseSetting("Notifications:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Identity:Seed:Enabled", "true");
+        builder.UseSetting("Identity:Seed:Password", DemoPassword);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using RightToManage.Workflows.Tests.Support;
 
 namespace RightToManage.Host.Tests;
@@ -20,6 +22,17 @@ public sealed class HostProcess : IDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client signed in on this node as a demo user (a session cookie and the anti-forgery header).</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string email)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var signIn = await client.PostAsJsonAsync("/api/auth/sign-in", new { email, password = HostFactory.DemoPassword });
+        if (!signIn.IsSuccessStatusCode) throw new InvalidOperationException($"Sign-in as {email} answered {(int)signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync()}");
+        var antiforgery = await client.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+        client.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+        return client;
+    }
+
     /// <param name="settings">More configuration, e.g. ("Notifications:Smtp:Host", "127.0.0.1").</param>
     public static async Task<HostProcess> StartAsync(string connectionString, TimeSpan clockOffset, params (string Key, string Value)[] settings)
     {
@@ -38,6 +51,7 @@ public sealed class HostProcess : IDisposable
             "--Workflows:DefinitionsPath", Path.Combine(RepositoryFiles.Root, "workflow-definitions"),
             "--Testing:ClockOffset", clockOffset.ToString("c"),
         }) info.ArgumentList.Add(argument);
+        settings = [("Identity:Seed:Enabled", "true"), ("Identity:Seed:Password", HostFactory.DemoPassword), .. settings];
         if (!settings.Any(s => s.Key == "Notifications:PickupDirectory"))
             settings = [.. settings, ("Notifications:PickupDirectory", Path.Combine(Path.GetTempPath(), "rtm-test-mail", Guid.NewGuid().ToString("N")))];
         foreach (var (key, value) in settings)

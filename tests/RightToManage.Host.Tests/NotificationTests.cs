@@ -1,3 +1,5 @@
+using RightToManage.Host.Identity;
+using RightToManage.Host.Tests.Identity;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -35,7 +37,7 @@ public class NotificationTests
     /// <summary>Starts a proposal-notice-decision case with these parties and records receipt on 20 Nov 2026.</summary>
     internal static async Task<Guid> StartReceivedAsync(HttpClient client, string reference, object parties)
     {
-        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision", reference, parties });
+        var started = await client.PostAsJsonAsync("/api/cases", new { definitionId = "proposal-notice-decision", reference, parties, organisations = DecisionCases.Organisations });
         started.StatusCode.Should().Be(HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await client.PostAsync($"/api/cases/{id}/events/proposal-notice-received", JsonContent.Create("2026-11-20"))).EnsureSuccessStatusCode();
@@ -63,7 +65,7 @@ public class NotificationTests
     {
         await using var mail = await MailDevServer.StartAsync();
         await using var host = await HostFactory.CreateAsync(provider, settings: Smtp(mail));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await StartReceivedAsync(client, "RTM-2026-0042", AllParties());
 
         // Receipt moved the case from "Proposal notice" to "Council decision": the stage-changed rule tells the secretary.
@@ -73,7 +75,7 @@ public class NotificationTests
         stage.From.Should().Be("rtm@council.example");
         stage.Text.Should().Contain("Dear Sam Secretary").And.Contain("Proposal notice").And.Contain($"https://rtm.council.example/cases/{id}");
 
-        (await client.PostAsync($"/api/cases/{id}/events/council-decided", JsonContent.Create("accept"))).EnsureSuccessStatusCode();
+        await DecisionCases.DecideAsync(await SignedIn.AsAsync(host, DemoSeed.LaOfficer), id, "accept");
         var received = await mail.WaitForMessagesAsync(2, MailWait);
         received.Should().HaveCount(2);
         var decided = received.Single(m => m.Subject == "RTM-2026-0042: the council has decided on your proposal notice");
@@ -100,7 +102,7 @@ public class NotificationTests
         await using var mail = await MailDevServer.StartAsync();
         await mail.StopAsync();
         await using var host = await HostFactory.CreateAsync(settings: Smtp(mail));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await StartReceivedAsync(client, "RTM-DOWN-1", AllParties());
 
         var failing = await WaitForLogAsync(client, id, l => l.Length == 1 && l[0].GetProperty("attempts").GetInt32() >= 2);
@@ -128,9 +130,10 @@ public class NotificationTests
         Guid id;
         using (var first = await HostProcess.StartAsync(connectionString, TimeSpan.Zero, settings))
         {
-            using var client = first.CreateClient();
+            using var client = await first.CreateClientAsAsync(DemoSeed.Admin);
             id = await StartReceivedAsync(client, "RTM-CRASH-1", AllParties());
-            (await client.PostAsync($"/api/cases/{id}/events/council-decided", JsonContent.Create("refuse"))).EnsureSuccessStatusCode();
+            using var officer = await first.CreateClientAsAsync(DemoSeed.LaOfficer);
+            await DecisionCases.DecideAsync(officer, id, "refuse");
             var pending = await WaitForLogAsync(client, id, l => l.Length == 2 && l.All(e => e.GetProperty("attempts").GetInt32() >= 1));
             pending.Select(e => e.GetProperty("status").GetString()).Should().Equal("pending", "pending");
             first.Kill();
@@ -138,7 +141,7 @@ public class NotificationTests
 
         await mail.RestartAsync();
         using var second = await HostProcess.StartAsync(connectionString, TimeSpan.Zero, settings);
-        using var after = second.CreateClient();
+        using var after = await second.CreateClientAsAsync(DemoSeed.Admin);
         var received = await mail.WaitForMessagesAsync(2, MailWait);
         received.Select(m => m.Subject).Should().BeEquivalentTo(
             "RTM-CRASH-1: the case has moved to Council decision", "RTM-CRASH-1: the council has decided on your proposal notice");
@@ -153,7 +156,7 @@ public class NotificationTests
     {
         await using var mail = await MailDevServer.StartAsync();
         await using var host = await HostFactory.CreateAsync(settings: Smtp(mail));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await StartReceivedAsync(client, "RTM-NOSEC-1", new Dictionary<string, object[]> { ["officer"] = AllParties()["officer"] });
 
         var log = await WaitForLogAsync(client, id, l => l.Length == 1 && l[0].GetProperty("status").GetString() == "failed");
@@ -187,7 +190,7 @@ public class NotificationTests
         await using var mail = await MailDevServer.StartAsync();
         // The 28 days from 20 Nov end on Friday 18 Dec; the deadline passes three seconds after this clock.
         await using var host = await HostFactory.CreateAsync(clock: DateTimeOffset.Parse("2026-12-18T23:59:57Z"), settings: Smtp(mail));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await StartReceivedAsync(client, "RTM-LATE-1", AllParties());
 
         var received = await mail.WaitForMessagesAsync(2, MailWait);
@@ -203,7 +206,7 @@ public class NotificationTests
         await using var mail = await MailDevServer.StartAsync();
         // The 7-days-before reminder of a last day of 18 Dec falls at 09:00 London time (GMT) on 11 Dec.
         await using var host = await HostFactory.CreateAsync(clock: DateTimeOffset.Parse("2026-12-11T08:59:57Z"), settings: Smtp(mail));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         await StartReceivedAsync(client, "RTM-SOON-1", AllParties());
 
         var received = await mail.WaitForMessagesAsync(2, MailWait);
@@ -217,7 +220,7 @@ public class NotificationTests
     public async Task Without_an_smtp_server_mail_is_written_as_eml_files()
     {
         await using var host = await HostFactory.CreateAsync(TestDatabases.Sqlite);
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await StartReceivedAsync(client, "RTM-EML-1", AllParties());
 
         var log = await WaitForLogAsync(client, id, l => l.Length == 1 && l[0].GetProperty("status").GetString() == "sent");
@@ -232,7 +235,7 @@ public class NotificationTests
     public async Task Parties_with_unknown_roles_or_invalid_addresses_are_refused_with_their_paths()
     {
         await using var host = await HostFactory.CreateAsync(TestDatabases.Sqlite);
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var response = await client.PostAsJsonAsync("/api/cases", new
         {
             definitionId = "proposal-notice-decision",
@@ -252,7 +255,7 @@ public class NotificationTests
     public async Task A_definition_that_names_an_unknown_template_role_or_field_fails_validation()
     {
         await using var host = await HostFactory.CreateAsync(TestDatabases.Sqlite);
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var definition = new
         {
             id = "mail-check",

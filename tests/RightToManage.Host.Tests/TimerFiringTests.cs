@@ -1,3 +1,5 @@
+using RightToManage.Host.Identity;
+using RightToManage.Host.Tests.Identity;
 using System.Net.Http.Json;
 using System.Text.Json;
 using RightToManage.Workflows.Tests.Support;
@@ -15,7 +17,7 @@ public class TimerFiringTests
         // Received 20 Nov 2026: the 28 days end on 18 Dec; the deadline passes at the start of 19 Dec (GMT).
         // The server's clock is set three seconds before that and runs on in real time.
         await using var host = await HostFactory.CreateAsync(provider, clock: DateTimeOffset.Parse("2026-12-18T23:59:57Z"));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await DecisionCases.StartReceivedAsync(client);
 
         var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
@@ -31,7 +33,7 @@ public class TimerFiringTests
         (await DecisionCases.StepKindsAsync(client, id)).Count(k => k == "deadlineExpired").Should().Be(1);
         (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/journal")).EnumerateArray().Last().GetProperty("actor").GetString().Should().Be("scheduler");
 
-        (await client.PostAsync($"/api/cases/{id}/events/council-decided", JsonContent.Create("accept"))).EnsureSuccessStatusCode();
+        await DecisionCases.DecideAsync(await SignedIn.AsAsync(host, DemoSeed.LaOfficer), id, "accept");
         (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("outcome").GetString().Should().Be("accepted");
     }
 
@@ -39,7 +41,7 @@ public class TimerFiringTests
     public async Task An_officer_extends_the_decision_deadline_through_the_api()
     {
         await using var host = await HostFactory.CreateAsync(clock: DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await DecisionCases.StartReceivedAsync(client);
 
         var deadline = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("deadlines").EnumerateArray().Single();

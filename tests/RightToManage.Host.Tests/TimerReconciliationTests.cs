@@ -1,3 +1,5 @@
+using RightToManage.Host.Identity;
+using RightToManage.Host.Tests.Identity;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,7 @@ public class TimerReconciliationTests
     {
         // Server clock at 10:00 on 1 Dec 2026; the case's deadline falls weeks later.
         await using var host = await HostFactory.CreateAsync(provider, clock: DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
-        var client = host.CreateClient();
+        var client = await SignedIn.AsAsync(host, DemoSeed.Admin);
         var id = await DecisionCases.StartReceivedAsync(client);
 
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -48,7 +50,7 @@ public class TimerReconciliationTests
         var ids = new List<Guid>();
         await using (var before = new HostFactory(provider, connectionString, DateTimeOffset.Parse("2026-12-01T10:00:00Z")))
         {
-            var client = before.CreateClient();
+            var client = await SignedIn.AsAsync(before, DemoSeed.Admin);
             for (var i = 0; i < 5; i++) ids.Add(await DecisionCases.StartReceivedAsync(client));
             var scheduler = await before.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             // Lose every trigger too, so only the database knows the timers.
@@ -57,7 +59,7 @@ public class TimerReconciliationTests
 
         // Restart on 5 January 2027: every reminder and expiry is long past.
         await using var after = new HostFactory(provider, connectionString, DateTimeOffset.Parse("2027-01-05T12:00:00Z"));
-        var restarted = after.CreateClient();
+        var restarted = await SignedIn.AsAsync(after, DemoSeed.Admin);
         var fired = new Dictionary<Guid, List<string>>();
         for (var waited = 0; waited < 60; waited++)
         {

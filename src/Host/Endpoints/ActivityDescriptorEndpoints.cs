@@ -1,3 +1,4 @@
+using RightToManage.Host.Access;
 using RightToManage.Workflows.Activities;
 
 namespace RightToManage.Host.Endpoints;
@@ -19,6 +20,6 @@ public static class ActivityDescriptorEndpoints
             d.DynamicPortsInput,
             d.IsStart,
             d.IsTerminal,
-        }));
+        })).RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -75,6 +75,9 @@ public sealed class ActivityContext
     /// <summary>The case reference, e.g. "RTM-2026-0042", if it has one.</summary>
     public string? Reference => _run.Reference;
 
+    /// <summary>The id of the organisation playing <paramref name="role"/> on the case (e.g. "local-authority"), if any.</summary>
+    public string? OrganisationFor(string role) => _run.State.Organisations.GetValueOrDefault(role);
+
     /// <summary>The stage the case is in: this activity's, else the last one entered.</summary>
     public string? Stage => Node.Stage ?? _run.State.LastStage;
 

@@ -32,7 +32,7 @@ public sealed class ActivityRegistry
     /// <summary>The built-in flow activities: Start, End, Decision, Fork, Join, SetVariable, WaitForEvent.</summary>
     public static ActivityRegistry BuiltIn { get; } = new(new[]
     {
-        typeof(Start), typeof(End), typeof(Decision), typeof(Fork), typeof(Join), typeof(SetVariable), typeof(WaitForEvent), typeof(BuiltIn.Timer),
+        typeof(Start), typeof(End), typeof(Decision), typeof(Fork), typeof(Join), typeof(SetVariable), typeof(WaitForEvent), typeof(BuiltIn.Timer), typeof(Tasks.UserTask),
     }.Select(Describe));
 
     public IEnumerable<ActivityDescriptor> Descriptors => _byName.Values.OrderBy(d => d.Category).ThenBy(d => d.TypeName);

@@ -25,4 +25,8 @@ public enum JournalEntryKind
     CaseCompleted,
     CaseCancelled,
     PartiesChanged,
+    TaskClaimed,
+    TaskUnclaimed,
+    TaskReassigned,
+    TaskCompleted,
 }

@@ -33,6 +33,15 @@ public interface IWorkflowStore
     /// <summary>Delivery of outbox messages by dispatchers (on any node).</summary>
     IOutboxStore Outbox { get; }
 
+    /// <summary>The task projection, for inboxes.</summary>
+    ITaskStore Tasks { get; }
+
+    /// <summary>Documents attached to cases and their tasks.</summary>
+    IDocumentStore Documents { get; }
+
+    /// <summary>Case lists, for searches and trackers.</summary>
+    ICaseQueries Cases { get; }
+
     /// <summary>A stored definition version; the highest published one when <paramref name="version"/> is null.</summary>
     Task<StoredDefinition?> FindDefinitionAsync(string definitionId, int? version, CancellationToken cancellationToken = default);
 
@@ -41,6 +50,21 @@ public interface IWorkflowStore
 
     /// <summary>Stores a definition version unless that exact version exists; returns what is stored for it.</summary>
     Task<StoredDefinition> AddDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored version of one definition, newest first; empty when the id is unknown.</summary>
+    Task<IReadOnlyList<StoredDefinition>> ListDefinitionVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the name, content, hash and time of a stored draft (unpublished, origin Database) whose content hash is still
+    /// <paramref name="expectedContentHash"/>, in one statement; false, and nothing changed, when there is no such draft.
+    /// </summary>
+    Task<bool> ReplaceDraftDefinitionAsync(StoredDefinition definition, string expectedContentHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks a stored draft (unpublished, origin Database) whose content hash is <paramref name="contentHash"/> as published;
+    /// false, and nothing changed, when there is no such draft. A published version never changes again.
+    /// </summary>
+    Task<bool> PublishDefinitionAsync(string definitionId, int version, string contentHash, CancellationToken cancellationToken = default);
 
     /// <summary>Pending timers in id order after <paramref name="afterId"/>, a page at a time.</summary>
     Task<IReadOnlyList<TimerRecord>> ReadTimersAsync(string? afterId, int limit, CancellationToken cancellationToken = default);

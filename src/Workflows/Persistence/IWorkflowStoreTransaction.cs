@@ -37,5 +37,11 @@ public interface IWorkflowStoreTransaction : IAsyncDisposable
 
     void AddOutbox(IReadOnlyList<OutboxMessage> messages);
 
+    /// <summary>Inserts or replaces task rows (the projection of the case's task bookmarks).</summary>
+    void UpsertTasks(IReadOnlyList<Tasks.TaskRecord> tasks);
+
+    /// <summary>Records the organisations a new case is between.</summary>
+    void AddCaseOrganisations(Guid instanceId, IReadOnlyDictionary<string, string> organisations);
+
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -9,8 +9,9 @@ using RightToManage.Workflows.Validation;
 namespace RightToManage.Workflows.Runtime;
 
 /// <summary>
-/// Definition versions: validated before they are stored, stored before a case can start on them,
-/// never changed once stored (cases run on them), compiled once and cached.
+/// Definition versions: validated before they are stored, stored and published before a case can start on them,
+/// never changed once published (cases run on them), compiled once and cached. An unpublished version (a draft)
+/// may be replaced, under an expected content hash, and no case runs on it.
 /// </summary>
 public sealed class DefinitionCatalog(IWorkflowStore store, ActivityRegistry registry)
 {
@@ -54,7 +55,7 @@ public sealed class DefinitionCatalog(IWorkflowStore store, ActivityRegistry reg
         var errors = Validator.Validate(definition);
         if (errors.Count > 0) throw new InvalidDefinitionException($"{definition.Id} v{definition.Version}", errors);
         var content = DefinitionJson.Serialize(definition);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        var hash = ContentHashOf(content);
         var stored = await store.AddDefinitionAsync(
             new StoredDefinition(definition.Id, definition.Version, definition.Name, content, hash, origin, publish, DateTimeOffset.UtcNow),
             cancellationToken);
@@ -63,12 +64,94 @@ public sealed class DefinitionCatalog(IWorkflowStore store, ActivityRegistry reg
         return stored;
     }
 
-    /// <summary>A stored version, compiled; the highest published version when <paramref name="version"/> is null.</summary>
+    /// <summary>
+    /// Saves a draft (origin Database, unpublished) at the version the definition carries. A new version is stored; the same
+    /// content again changes nothing; a draft with other content is replaced only when <paramref name="expectedContentHash"/>
+    /// is its current hash (optimistic concurrency: two saves from the same starting point cannot both win). A published
+    /// version, or any version of an id whose versions come from files, is never changed.
+    /// </summary>
+    /// <exception cref="InvalidDefinitionException">The definition has errors; nothing is stored.</exception>
+    public async Task<DefinitionSaveResult> SaveDraftAsync(WorkflowDefinition definition, string? expectedContentHash, CancellationToken cancellationToken = default)
+    {
+        var errors = Validator.Validate(definition);
+        if (errors.Count > 0) throw new InvalidDefinitionException($"{definition.Id} v{definition.Version}", errors);
+        var content = DefinitionJson.Serialize(definition);
+        var draft = new StoredDefinition(
+            definition.Id, definition.Version, definition.Name, content, ContentHashOf(content), DefinitionOrigin.Database, IsPublished: false, DateTimeOffset.UtcNow);
+
+        var versions = await store.ListDefinitionVersionsAsync(definition.Id, cancellationToken);
+        var next = versions.Count == 0 ? 1 : versions.Max(d => d.Version) + 1;
+        if (versions.Any(d => d.Origin == DefinitionOrigin.File))
+            return new(DefinitionSaveOutcome.ReadOnly, versions.FirstOrDefault(d => d.Version == definition.Version), next);
+
+        var existing = versions.FirstOrDefault(d => d.Version == definition.Version);
+        if (existing is null)
+        {
+            if (expectedContentHash is not null) return new(DefinitionSaveOutcome.HashMismatch, null, next);
+            existing = await store.AddDefinitionAsync(draft, cancellationToken);
+            // Same hash: ours, or an identical concurrent save. Otherwise another save won the race: judge against it.
+            if (existing.ContentHash == draft.ContentHash && existing.Origin == DefinitionOrigin.Database)
+                return new(DefinitionSaveOutcome.Created, existing, Math.Max(next, existing.Version + 1));
+            next = Math.Max(next, existing.Version + 1);
+        }
+        return await JudgeAgainstStoredAsync(draft, existing, expectedContentHash, next, cancellationToken);
+    }
+
+    private async Task<DefinitionSaveResult> JudgeAgainstStoredAsync(
+        StoredDefinition draft, StoredDefinition existing, string? expectedContentHash, int next, CancellationToken cancellationToken)
+    {
+        if (existing.Origin == DefinitionOrigin.File) return new(DefinitionSaveOutcome.ReadOnly, existing, next);
+        if (existing.ContentHash == draft.ContentHash) return new(DefinitionSaveOutcome.Unchanged, existing, next);
+        if (existing.IsPublished) return new(DefinitionSaveOutcome.Published, existing, next);
+        if (expectedContentHash is null) return new(DefinitionSaveOutcome.PreconditionRequired, existing, next);
+        if (expectedContentHash != existing.ContentHash) return new(DefinitionSaveOutcome.HashMismatch, existing, next);
+        if (await store.ReplaceDraftDefinitionAsync(draft, expectedContentHash, cancellationToken))
+            return new(DefinitionSaveOutcome.Replaced, draft, next);
+
+        // Someone saved or published it between our read and our update: say how it stands now.
+        var now = await store.FindDefinitionAsync(draft.DefinitionId, draft.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {draft.Version} of '{draft.DefinitionId}' disappeared while being saved.");
+        return now.ContentHash == draft.ContentHash ? new(DefinitionSaveOutcome.Unchanged, now, next)
+            : now.IsPublished ? new(DefinitionSaveOutcome.Published, now, next)
+            : new(DefinitionSaveOutcome.HashMismatch, now, next);
+    }
+
+    /// <summary>
+    /// Publishes a draft, after validating its stored content again (activity types and templates may have changed since it
+    /// was saved). With <paramref name="expectedContentHash"/>, only if the draft still has that content.
+    /// Cases started without a version then run on the highest published version.
+    /// </summary>
+    public async Task<DefinitionPublishResult> PublishAsync(string definitionId, int version, string? expectedContentHash, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.FindDefinitionAsync(definitionId, version, cancellationToken);
+        if (stored is null) return new(DefinitionPublishOutcome.NotFound, null, []);
+        if (stored.Origin == DefinitionOrigin.File) return new(DefinitionPublishOutcome.ReadOnly, stored, []);
+        if (expectedContentHash is not null && expectedContentHash != stored.ContentHash) return new(DefinitionPublishOutcome.HashMismatch, stored, []);
+        if (stored.IsPublished) return new(DefinitionPublishOutcome.AlreadyPublished, stored, []);
+        var errors = Validator.Validate(stored.Content, out _);
+        if (errors.Count > 0) return new(DefinitionPublishOutcome.Invalid, stored, errors);
+
+        // Guarded by the hash just validated: content that was not checked is never published.
+        if (await store.PublishDefinitionAsync(definitionId, version, stored.ContentHash, cancellationToken))
+            return new(DefinitionPublishOutcome.Published, stored with { IsPublished = true }, []);
+        var now = (await store.FindDefinitionAsync(definitionId, version, cancellationToken))!;
+        return now.IsPublished && now.ContentHash == stored.ContentHash
+            ? new(DefinitionPublishOutcome.AlreadyPublished, now, [])
+            : new(DefinitionPublishOutcome.HashMismatch, now, []);
+    }
+
+    /// <summary>The SHA-256 of a definition's stored (normal-form) text, in lower-case hex: its content hash.</summary>
+    public static string ContentHashOf(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    /// <summary>
+    /// A published version, compiled; the highest published version when <paramref name="version"/> is null.
+    /// A draft is refused as not found: it may still be replaced, so no case may run on it (and it is never cached).
+    /// </summary>
     public async Task<CompiledDefinition> GetAsync(string definitionId, int? version, CancellationToken cancellationToken = default)
     {
         if (version is { } v && _compiled.TryGetValue((definitionId, v), out var cached)) return cached;
-        var stored = await store.FindDefinitionAsync(definitionId, version, cancellationToken)
-            ?? throw new DefinitionNotFoundException(definitionId, version);
+        var stored = await store.FindDefinitionAsync(definitionId, version, cancellationToken);
+        if (stored is not { IsPublished: true }) throw new DefinitionNotFoundException(definitionId, version);
         return _compiled.GetOrAdd((stored.DefinitionId, stored.Version), _ =>
         {
             var parsed = DefinitionJson.Parse(stored.Content);

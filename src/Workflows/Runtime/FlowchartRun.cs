@@ -41,6 +41,9 @@ internal sealed class FlowchartRun(
     public List<PendingJournalEntry> Journal { get; } = [];
     public List<OutboxMessage> Outbox { get; } = [];
     public List<Incident> NewIncidents { get; } = [];
+
+    /// <summary>Tasks this run completed through the task API: bookmark id → completion.</summary>
+    public Dictionary<string, Tasks.TaskCompletion> CompletedTasks { get; } = [];
     public bool Ended { get; private set; }
     public string? Outcome { get; private set; }
 

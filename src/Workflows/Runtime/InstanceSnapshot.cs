@@ -18,4 +18,5 @@ public sealed record InstanceSnapshot(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyDictionary<string, List<Parties.PartyContact>> Parties);
+    IReadOnlyDictionary<string, List<Parties.PartyContact>> Parties,
+    IReadOnlyDictionary<string, string> Organisations);

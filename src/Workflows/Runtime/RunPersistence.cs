@@ -53,6 +53,8 @@ internal static class RunPersistence
         var afterIds = state.Bookmarks.Where(b => b.IsTimer).Select(b => b.Id).ToHashSet();
         transaction.RemoveTimers(id, beforeIds.Except(afterIds).ToList());
         transaction.AddTimers(id, state.Bookmarks.Where(b => b.IsTimer && !beforeIds.Contains(b.Id)).ToList());
+        transaction.UpsertTasks(TaskProjection.Changes(run, bookmarksBefore));
+        if (before is null && state.Organisations.Count > 0) transaction.AddCaseOrganisations(id, state.Organisations);
         foreach (var incident in run.NewIncidents) transaction.InsertIncident(incident);
         transaction.AddOutbox(run.Outbox);
         return record;

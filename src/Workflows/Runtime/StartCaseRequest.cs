@@ -25,5 +25,8 @@ public sealed record StartCaseRequest
     /// <summary>Contacts by party role, e.g. <c>tmo-secretary</c> → the secretary's name and address.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Parties.PartyContact>> Parties { get; init; } = new Dictionary<string, IReadOnlyList<Parties.PartyContact>>();
 
+    /// <summary>The organisations the case is between, e.g. <c>tmo</c> → "demo-tmo", <c>local-authority</c> → "demo-council".</summary>
+    public IReadOnlyDictionary<string, string> Organisations { get; init; } = new Dictionary<string, string>();
+
     public string Actor { get; init; } = "system";
 }

@@ -16,7 +16,7 @@ namespace RightToManage.Workflows.Runtime;
 /// interpreter runs in memory, and the new state, bookmarks, journal, incidents and outbox rows are
 /// committed together. A crash at any moment leaves the case as it was before the call or after it.
 /// </summary>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     IWorkflowStore store,
     DefinitionCatalog definitions,
     TimeProvider? timeProvider = null,
@@ -61,6 +61,15 @@ public sealed class WorkflowRuntime(
             else
                 state.Variables[name] = value.Clone();
         }
+        foreach (var (role, organisation) in request.Organisations)
+        {
+            if (!OrganisationRoles.IsKnown(role))
+                errors.Add(new ValidationError($"$.organisations.{role}", "organisation.role", $"'{role}' is not an organisation role. Roles: {string.Join(", ", OrganisationRoles.All)}."));
+            else if (string.IsNullOrWhiteSpace(organisation) || organisation.Length > 100)
+                errors.Add(new ValidationError($"$.organisations.{role}", "organisation.id", "Give the organisation's id (up to 100 characters)."));
+            else
+                state.Organisations[role] = organisation;
+        }
         foreach (var (role, contacts) in request.Parties)
         {
             PartyValidation.Validate(role, contacts, $"$.parties.{role}", errors);
@@ -71,7 +80,8 @@ public sealed class WorkflowRuntime(
         var now = _time.GetUtcNow();
         var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor, _calendar) { Reference = request.Reference };
         run.Record(JournalEntryKind.CaseStarted, null, new { definition = definition.Source.Id, version = definition.Source.Version, reference = request.Reference });
-        if (state.Parties.Count > 0) run.Record(JournalEntryKind.PartiesChanged, null, new { parties = state.Parties });
+        if (state.Parties.Count > 0 || state.Organisations.Count > 0)
+            run.Record(JournalEntryKind.PartiesChanged, null, new { organisations = state.Organisations, parties = state.Parties });
         state.Queue.Add(new Token(definition.StartActivity, null, null));
         await run.DrainAsync();
         Observe(run);
@@ -272,7 +282,7 @@ public sealed class WorkflowRuntime(
         var state = DeserializeState(record.State);
         return new InstanceSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Reference, record.Status, record.Outcome,
             RunPersistence.CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt,
-            state.Parties);
+            state.Parties, state.Organisations);
     }
 
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)

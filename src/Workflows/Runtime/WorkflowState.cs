@@ -24,4 +24,7 @@ public sealed class WorkflowState
 
     /// <summary>Contacts by party role (see <see cref="Parties.PartyRoles"/>): who notifications go to.</summary>
     public Dictionary<string, List<Parties.PartyContact>> Parties { get; init; } = [];
+
+    /// <summary>The organisations the case is between, by role (see <see cref="Parties.OrganisationRoles"/>) → organisation id.</summary>
+    public Dictionary<string, string> Organisations { get; init; } = [];
 }

@@ -110,6 +110,56 @@ internal static class Schema
         ALTER TABLE wf_incidents ADD COLUMN outbox_id {uuid} NULL;
         CREATE INDEX ix_wf_incidents_outbox ON wf_incidents (outbox_id) WHERE outbox_id IS NOT NULL;
         """,
+        // 3: human tasks as a projection of the cases' state for inboxes, and the organisations each case is
+        // between (who may see it).
+        """
+        CREATE TABLE wf_tasks (
+            id text PRIMARY KEY,
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            activity_id text NOT NULL,
+            title text NOT NULL,
+            candidate_organisation text NULL,
+            candidate_role text NULL,
+            assignee text NULL,
+            priority integer NOT NULL,
+            status text NOT NULL,
+            last_day text NULL,
+            due_at {time} NULL,
+            created_at {time} NOT NULL,
+            completed_at {time} NULL,
+            completed_by text NULL,
+            outcome text NULL
+        );
+        CREATE INDEX ix_wf_tasks_open_organisation ON wf_tasks (candidate_organisation, due_at) WHERE status = 'open';
+        CREATE INDEX ix_wf_tasks_open_assignee ON wf_tasks (assignee, due_at) WHERE status = 'open';
+        CREATE INDEX ix_wf_tasks_instance ON wf_tasks (instance_id);
+        CREATE TABLE wf_case_organisations (
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            role text NOT NULL,
+            organisation_id text NOT NULL,
+            PRIMARY KEY (instance_id, role)
+        );
+        CREATE INDEX ix_wf_case_organisations_organisation ON wf_case_organisations (organisation_id, instance_id);
+        CREATE INDEX ix_wf_instances_updated ON wf_instances (updated_at);
+        CREATE INDEX ix_wf_timers_instance_name ON wf_timers (instance_id, name, due_at);
+        """,
+        // 4: documents attached to cases (and optionally to one of their tasks), content and all, with their size and
+        // SHA-256. bytea is PostgreSQL's binary type; SQLite keeps a BLOB as it is under any declared type.
+        """
+        CREATE TABLE wf_documents (
+            id {uuid} PRIMARY KEY,
+            instance_id {uuid} NOT NULL REFERENCES wf_instances (id) ON DELETE CASCADE,
+            task_id text NULL,
+            file_name text NOT NULL,
+            content_type text NOT NULL,
+            size bigint NOT NULL,
+            sha256 text NOT NULL,
+            content bytea NOT NULL,
+            uploaded_by text NOT NULL,
+            uploaded_at {time} NOT NULL
+        );
+        CREATE INDEX ix_wf_documents_instance ON wf_documents (instance_id, uploaded_at);
+        """,
     ];
 
     public static string Render(string migration, SqlDialect dialect) => migration

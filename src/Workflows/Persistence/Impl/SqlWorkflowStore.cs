@@ -101,6 +101,18 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
 
     private SqlOutboxStore? _outbox;
 
+    public ITaskStore Tasks => _tasks ??= new SqlTaskStore(this);
+
+    private SqlTaskStore? _tasks;
+
+    public IDocumentStore Documents => _documents ??= new SqlDocumentStore(this);
+
+    private SqlDocumentStore? _documents;
+
+    public ICaseQueries Cases => _cases ??= new SqlCaseQueries(this);
+
+    private SqlCaseQueries? _cases;
+
     internal DbDataSource DataSource => dataSource;
 
     private const string DefinitionColumns = "definition_id, version, name, content, content_hash, origin, is_published, created_at";
@@ -134,6 +146,36 @@ internal sealed class SqlWorkflowStore(DbDataSource dataSource, SqlDialect diale
         for (var i = 0; i < values.Length; i++) AddParameter(command, $"@p{i}", values[i]);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return (await FindDefinitionAsync(definition.DefinitionId, definition.Version, cancellationToken))!;
+    }
+
+    public Task<IReadOnlyList<StoredDefinition>> ListDefinitionVersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {DefinitionColumns} FROM wf_definitions WHERE definition_id = @p0 ORDER BY version DESC", [definitionId], ReadDefinition, cancellationToken);
+
+    public async Task<bool> ReplaceDraftDefinitionAsync(StoredDefinition definition, string expectedContentHash, CancellationToken cancellationToken = default) =>
+        // One guarded statement: a concurrent save or publish makes it match no row, so nothing is lost or half-written.
+        await ExecuteDefinitionUpdateAsync(
+            "UPDATE wf_definitions SET name = @p2, content = @p3, content_hash = @p4, created_at = @p5 " +
+            "WHERE definition_id = @p0 AND version = @p1 AND is_published = @p6 AND origin = @p7 AND content_hash = @p8",
+            [
+                definition.DefinitionId, definition.Version, definition.Name, definition.Content, definition.ContentHash, dialect.Time(definition.CreatedAt),
+                dialect.Bool(false), nameof(DefinitionOrigin.Database), expectedContentHash,
+            ],
+            cancellationToken) == 1;
+
+    public async Task<bool> PublishDefinitionAsync(string definitionId, int version, string contentHash, CancellationToken cancellationToken = default) =>
+        await ExecuteDefinitionUpdateAsync(
+            "UPDATE wf_definitions SET is_published = @p2 " +
+            "WHERE definition_id = @p0 AND version = @p1 AND is_published = @p3 AND origin = @p4 AND content_hash = @p5",
+            [definitionId, version, dialect.Bool(true), dialect.Bool(false), nameof(DefinitionOrigin.Database), contentHash],
+            cancellationToken) == 1;
+
+    private async Task<int> ExecuteDefinitionUpdateAsync(string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++) AddParameter(command, $"@p{i}", parameters[i]);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<TimerRecord>> ReadTimersAsync(string? afterId, int limit, CancellationToken cancellationToken = default) =>

@@ -98,6 +98,29 @@ internal sealed class SqlWorkflowStoreTransaction(DbConnection connection, DbTra
         m => [dialect.Uuid(m.Id), dialect.Uuid(m.InstanceId), m.Activity, m.Kind, m.Payload, dialect.Time(m.CreatedAt), m.DueAt is { } due ? dialect.Time(due) : null,
             "pending", dialect.Time(m.DueAt ?? m.CreatedAt)]);
 
+    public void UpsertTasks(IReadOnlyList<Tasks.TaskRecord> tasks)
+    {
+        foreach (var t in tasks)
+        {
+            Write(
+                "INSERT INTO wf_tasks (id, instance_id, activity_id, title, candidate_organisation, candidate_role, assignee, priority, status, last_day, due_at, created_at, completed_at, completed_by, outcome) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14) ON CONFLICT (id) DO UPDATE SET " +
+                "title = excluded.title, candidate_organisation = excluded.candidate_organisation, candidate_role = excluded.candidate_role, assignee = excluded.assignee, " +
+                // An escalated deadline's timers are gone, but the task is still due by its last day: keep it.
+                "priority = excluded.priority, status = excluded.status, last_day = COALESCE(excluded.last_day, wf_tasks.last_day), due_at = COALESCE(excluded.due_at, wf_tasks.due_at), " +
+                "completed_at = excluded.completed_at, completed_by = excluded.completed_by, outcome = excluded.outcome",
+                expectOneRow: false,
+                t.Id, dialect.Uuid(t.InstanceId), t.Activity, t.Title, t.CandidateOrganisation, t.CandidateRole, t.Assignee, (int)t.Priority,
+                t.Status.ToString().ToLowerInvariant(), t.LastDay?.ToString("yyyy-MM-dd"), t.DueAt is { } due ? dialect.Time(due) : null, dialect.Time(t.CreatedAt),
+                t.CompletedAt is { } done ? dialect.Time(done) : null, t.CompletedBy, t.Outcome);
+        }
+    }
+
+    public void AddCaseOrganisations(Guid instanceId, IReadOnlyDictionary<string, string> organisations) => WriteRows(
+        "INSERT INTO wf_case_organisations (instance_id, role, organisation_id) VALUES ",
+        organisations.ToList(),
+        o => [dialect.Uuid(instanceId), o.Key, o.Value]);
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_writes.Count > 0)

@@ -1,0 +1,25 @@
+namespace RightToManage.Workflows.Persistence;
+
+/// <summary>Which cases a list shows; conditions combine with AND; newest change first.</summary>
+public sealed record CaseQuery
+{
+    /// <summary>Only cases this organisation is a party to (null: every case, for administrators).</summary>
+    public string? VisibleTo { get; init; }
+
+    public Runtime.InstanceStatus? Status { get; init; }
+
+    /// <summary>Cases currently in a stage whose label contains this text.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>Cases that have this organisation as a party (within what <see cref="VisibleTo"/> allows).</summary>
+    public string? Organisation { get; init; }
+
+    public string? DefinitionId { get; init; }
+
+    /// <summary>Cases with a statutory deadline passing before this instant.</summary>
+    public DateTimeOffset? DeadlineBefore { get; init; }
+
+    public int Offset { get; init; }
+
+    public int Limit { get; init; } = 25;
+}

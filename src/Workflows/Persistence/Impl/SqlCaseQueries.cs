@@ -1,0 +1,49 @@
+using RightToManage.Workflows.Runtime;
+
+namespace RightToManage.Workflows.Persistence.Impl;
+
+internal sealed class SqlCaseQueries(SqlWorkflowStore store) : ICaseQueries
+{
+    private SqlDialect Dialect => store.Dialect;
+
+    public async Task<(IReadOnlyList<CaseSummary> Cases, long Total)> QueryAsync(CaseQuery query, CancellationToken cancellationToken = default)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<object>();
+        string Next(object value)
+        {
+            parameters.Add(value);
+            return $"@p{parameters.Count - 1}";
+        }
+        if (query.VisibleTo is { } visibleTo)
+            conditions.Add($"i.id IN (SELECT instance_id FROM wf_case_organisations WHERE organisation_id = {Next(visibleTo)})");
+        if (query.Organisation is { } organisation)
+            conditions.Add($"i.id IN (SELECT instance_id FROM wf_case_organisations WHERE organisation_id = {Next(organisation)})");
+        if (query.Status is { } status) conditions.Add($"i.status = {Next(status.ToString())}");
+        if (query.DefinitionId is { } definition) conditions.Add($"i.definition_id = {Next(definition)}");
+        if (query.Stage is { } stage) conditions.Add($"i.stage LIKE {Next("%" + Escape(stage) + "%")} ESCAPE '\\'");
+        var expiry = Next(DeadlineTimers.ExpiryName);
+        if (query.DeadlineBefore is { } before)
+            conditions.Add($"EXISTS (SELECT 1 FROM wf_timers t WHERE t.instance_id = i.id AND t.name = {expiry} AND t.due_at <= {Next(Dialect.Time(before))})");
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+
+        var countParameters = parameters.ToArray();
+        var limit = Next(Math.Clamp(query.Limit, 1, 500));
+        var offset = Next(Math.Max(0, query.Offset));
+        var rows = await store.QueryAsync(
+            "SELECT i.id, i.definition_id, i.definition_version, i.reference, i.status, i.outcome, i.stage, i.created_at, i.updated_at, " +
+            $"(SELECT MIN(t.due_at) FROM wf_timers t WHERE t.instance_id = i.id AND t.name = {expiry}) " +
+            $"FROM wf_instances i {where} ORDER BY i.updated_at DESC, i.id LIMIT {limit} OFFSET {offset}",
+            [.. parameters],
+            r => new CaseSummary(Dialect.ReadUuid(r, 0), r.GetString(1), r.GetInt32(2), SqlDialect.ReadNullableString(r, 3), Enum.Parse<InstanceStatus>(r.GetString(4)),
+                SqlDialect.ReadNullableString(r, 5), SqlDialect.ReadNullableString(r, 6), Dialect.ReadTime(r, 7), Dialect.ReadTime(r, 8))
+            {
+                NextDeadline = Dialect.ReadNullableTime(r, 9),
+            },
+            cancellationToken);
+        var total = (await store.QueryAsync($"SELECT COUNT(*) FROM wf_instances i {where}", countParameters, r => r.GetInt64(0), cancellationToken))[0];
+        return (rows, total);
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
