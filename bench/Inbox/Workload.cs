@@ -21,7 +21,7 @@ internal sealed record QueryKind(string Name, string Description, Func<IWorkflow
 internal sealed class Workload
 {
     public static readonly string[] OfficerRoles = ["la-officer", "la-manager"];
-    public const string StageText = "Council";
+    public const string StageText = "Council decision";
 
     /// <summary>The name of a statutory deadline's expiry timer in <c>wf_timers</c> (the runtime's DeadlineTimers.ExpiryName).</summary>
     private const string ExpiryTimerName = "deadline:expiry";
@@ -70,8 +70,8 @@ internal sealed class Workload
         w.Assignees = [.. w._claimedBy.Keys.Order(StringComparer.Ordinal)];
         const string ByOrganisation = "SELECT o.organisation_id, COUNT(*) FROM wf_case_organisations o JOIN wf_instances i ON i.id = o.instance_id WHERE ";
         w._waitingCasesOf = await CountsAsync(source, ByOrganisation + "i.status = 'Waiting' GROUP BY 1");
-        w._stageCasesOf = await CountsAsync(source, ByOrganisation + "i.stage LIKE '%Council%' GROUP BY 1");
-        w._stageCases = (long)(await source.CreateCommand("SELECT COUNT(*) FROM wf_instances WHERE stage LIKE '%Council%'").ExecuteScalarAsync())!;
+        w._stageCasesOf = await CountsAsync(source, ByOrganisation + "i.stage = 'Council decision' GROUP BY 1");
+        w._stageCases = (long)(await source.CreateCommand("SELECT COUNT(*) FROM wf_instances WHERE stage = 'Council decision'").ExecuteScalarAsync())!;
         w._deadlineCasesOf = await CountsAsync(source, ByOrganisation +
             $"EXISTS (SELECT 1 FROM wf_timers t WHERE t.instance_id = i.id AND t.name = '{ExpiryTimerName}' AND t.due_at <= @at) GROUP BY 1", w.OverdueAt);
         if (w.Councils.Length == 0 || w.Tmos.Length == 0) throw new InvalidOperationException("The database holds no cases with a council and a TMO: populate it first.");
@@ -102,13 +102,13 @@ internal sealed class Workload
             CasesAsync(store, Pick(Councils, rng), status: null, stage: null, deadline: false)),
         new("cases-council-status", "the council's cases with Status = Waiting", (store, rng) =>
             CasesAsync(store, Pick(Councils, rng), status: InstanceStatus.Waiting, stage: null, deadline: false)),
-        new("cases-council-stage", $"the council's cases whose stage contains \"{StageText}\"", (store, rng) =>
+        new("cases-council-stage", $"the council's cases in the stage \"{StageText}\"", (store, rng) =>
             CasesAsync(store, Pick(Councils, rng), status: null, stage: StageText, deadline: false)),
         new("cases-council-deadline", "the council's cases with a statutory deadline before the median deadline (DeadlineBefore)", (store, rng) =>
             CasesAsync(store, Pick(Councils, rng), status: null, stage: null, deadline: true)),
         new("cases-admin", "an administrator's case list: every case, no VisibleTo", (store, _) =>
             CasesAsync(store, null, status: null, stage: null, deadline: false)),
-        new("cases-admin-stage", $"an administrator's search: every case whose stage contains \"{StageText}\"", (store, _) =>
+        new("cases-admin-stage", $"an administrator's search: every case in the stage \"{StageText}\"", (store, _) =>
             CasesAsync(store, null, status: null, stage: StageText, deadline: false)),
     ];
 

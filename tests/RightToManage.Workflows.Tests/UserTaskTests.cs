@@ -143,6 +143,15 @@ public class UserTaskTests
     }
 
     [Fact]
+    public async Task An_event_that_shares_the_tasks_bookmark_name_does_not_complete_it()
+    {
+        var (engine, id, taskId) = await StartAsync(TestDatabases.Sqlite);
+        (await engine.SendAsync(id, HumanTask.BookmarkName, new { outcome = "accept" })).Outcome.Should().Be(StimulusOutcome.Queued);
+        (await engine.Store.Tasks.FindAsync(taskId))!.Status.Should().Be(HumanTaskStatus.Open, "tasks complete only through the task API");
+        (await engine.GetAsync(id)).Status.Should().Be(InstanceStatus.Waiting);
+    }
+
+    [Fact]
     public async Task A_task_without_its_organisation_on_the_case_raises_an_incident()
     {
         var engine = await TestEngine.CreateAsync(TestDatabases.Sqlite, Decide);

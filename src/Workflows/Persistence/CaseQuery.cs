@@ -8,7 +8,7 @@ public sealed record CaseQuery
 
     public Runtime.InstanceStatus? Status { get; init; }
 
-    /// <summary>Cases currently in a stage whose label contains this text.</summary>
+    /// <summary>Cases currently in this stage (its exact label, e.g. "Council decision").</summary>
     public string? Stage { get; init; }
 
     /// <summary>Cases that have this organisation as a party (within what <see cref="VisibleTo"/> allows).</summary>

@@ -47,7 +47,7 @@ public sealed partial class WorkflowRuntime
     /// A task completes once: a second completion is <see cref="StimulusOutcome.Duplicate"/> (same person) or
     /// rejected. Answers that do not fit the form throw <see cref="CaseInputException"/> and change nothing.
     /// </summary>
-    /// <param name="by">Who completes it (their user name); they become its assignee if it had none.</param>
+    /// <param name="by">Who completes it (their user name), recorded as the task's <c>completedBy</c>.</param>
     public Task<StimulusResult> CompleteTaskAsync(Guid instanceId, string taskId, string? outcome, JsonElement? data, string by, string actor, CancellationToken cancellationToken = default) =>
         InLockAsync(instanceId, $"task:{taskId}", actor, cancellationToken, async unit =>
         {

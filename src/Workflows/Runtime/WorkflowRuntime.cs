@@ -293,9 +293,12 @@ public sealed partial class WorkflowRuntime(
         return JournalChain.Verify(instanceId, entries, record.JournalLength, record.JournalHead);
     }
 
-    /// <summary>Events match waiting bookmarks by name; timers are only ever resumed by their id.</summary>
+    /// <summary>
+    /// Events match waiting bookmarks by name; timers are only ever resumed by their id, and tasks only through
+    /// <see cref="CompleteTaskAsync"/> (which checks the answers), never by an event that happens to share their name.
+    /// </summary>
     private static bool Matches(Bookmark bookmark, string? eventName, string? bookmarkId) =>
-        bookmarkId is not null ? bookmark.Id == bookmarkId : !bookmark.IsTimer && bookmark.Name == eventName;
+        bookmarkId is not null ? bookmark.Id == bookmarkId : !bookmark.IsTimer && !Tasks.HumanTask.IsTask(bookmark) && bookmark.Name == eventName;
 
     /// <summary>
     /// Tells the scheduler what changed. A failure here loses nothing: the timers are committed, and

@@ -58,7 +58,8 @@ public sealed partial class UserTask : Activity
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var organisation = context.OrganisationFor(CandidateParty)
-            ?? throw new WorkflowFaultException($"The case names no '{CandidateParty}' organisation, so nobody could take the task '{Title}'. Set the case's organisations and retry.");
+            ?? throw new WorkflowFaultException($"The case names no '{CandidateParty}' organisation, so nobody could take the task '{Title}'. " +
+                "A case's organisations are given when it starts: cancel this case and start it again with them.");
         var task = new HumanTask
         {
             Title = Title,
@@ -98,7 +99,10 @@ public sealed partial class UserTask : Activity
         if (context.TryGetLiteral<string>("candidateParty", out var party) && !OrganisationRoles.IsKnown(party))
             context.AddError("inputs.candidateParty", "task.candidateParty", $"'{party}' is not an organisation role. Roles: {string.Join(", ", OrganisationRoles.All)}.");
         if (context.Node.Inputs.TryGetValue("form", out var form) && form.ValueKind != JsonValueKind.Null)
-            ValidateForm(context, form, outcomes ?? []);
+        {
+            if (form.ValueKind != JsonValueKind.Array) context.AddError("inputs.form", "task.form", "The form is a list of fields, e.g. [{\"name\": \"receivedOn\", \"label\": \"Date received\", \"type\": \"date\"}].");
+            else ValidateForm(context, form, outcomes ?? []);
+        }
     }
 
     private static void ValidateForm(ActivityValidationContext context, JsonElement form, string[] outcomes)

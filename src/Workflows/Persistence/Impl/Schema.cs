@@ -141,6 +141,7 @@ internal static class Schema
         );
         CREATE INDEX ix_wf_case_organisations_organisation ON wf_case_organisations (organisation_id, instance_id);
         CREATE INDEX ix_wf_instances_updated ON wf_instances (updated_at);
+        CREATE INDEX ix_wf_instances_stage ON wf_instances (stage, updated_at);
         CREATE INDEX ix_wf_timers_instance_name ON wf_timers (instance_id, name, due_at);
         """,
         // 4: documents attached to cases (and optionally to one of their tasks), content and all, with their size and
