@@ -217,6 +217,32 @@ public class NotificationTests
     }
 
     [Fact]
+    public async Task A_task_handed_to_an_officer_is_emailed_to_them()
+    {
+        await using var mail = await MailDevServer.StartAsync();
+        await using var host = await HostFactory.CreateAsync(settings: Smtp(mail));
+        var committee = await SignedIn.AsAsync(host, DemoSeed.TmoCommittee);
+        var id = await StartReceivedAsync(committee, "RTM-ASSIGN-1", AllParties());
+        await mail.WaitForMessagesAsync(1, MailWait);
+
+        var manager = await SignedIn.AsAsync(host, DemoSeed.LaManager);
+        var task = await DecisionCases.DecisionTaskAsync(manager, id);
+        (await manager.PostAsJsonAsync($"/api/tasks/{task}/reassign", new { assignee = DemoSeed.LaOfficer })).EnsureSuccessStatusCode();
+
+        var received = await mail.WaitForMessagesAsync(2, MailWait);
+        var assigned = received.Single(m => m.Subject.Contains("you have been given"));
+        assigned.Subject.Should().Be("RTM-ASSIGN-1: you have been given the task \"Decide on the proposal notice\"");
+        assigned.To.Should().Equal(DemoSeed.LaOfficer);
+        assigned.Text.Should().Contain(DemoSeed.LaManager).And.Contain("SI 2012/1821 reg 11");
+
+        (await manager.PostAsync($"/api/tasks/{task}/unclaim", null)).EnsureSuccessStatusCode();
+        var officer = await SignedIn.AsAsync(host, DemoSeed.LaOfficer);
+        (await officer.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        await Task.Delay(1500);
+        (await mail.GetMessagesAsync()).Should().HaveCount(2, "claiming a task oneself sends nothing");
+    }
+
+    [Fact]
     public async Task Without_an_smtp_server_mail_is_written_as_eml_files()
     {
         await using var host = await HostFactory.CreateAsync(TestDatabases.Sqlite);

@@ -90,8 +90,8 @@ public static class CaseEndpoints
                 Offset = (number - 1) * size,
                 Limit = size,
             };
-            var (cases, total) = await runtime.Store.Cases.QueryAsync(query, ct);
-            return Results.Ok(new { items = cases, page = number, pageSize = size, total });
+            var found = await runtime.Store.Cases.QueryAsync(query, ct);
+            return Results.Ok(new { items = found.Cases, page = number, pageSize = size, total = found.Total, totalIsExact = found.TotalIsExact });
         });
 
         group.MapGet("/{id:guid}", async (Guid id, Caller caller, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct) =>

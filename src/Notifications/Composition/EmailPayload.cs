@@ -16,6 +16,9 @@ public sealed record EmailPayload(
     /// <summary>The outbox kind of these rows.</summary>
     public const string Kind = "email";
 
+    /// <summary>People addressed directly rather than by role (e.g. the person a task was handed to).</summary>
+    public IReadOnlyList<string> Addresses { get; init; } = [];
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, Json);

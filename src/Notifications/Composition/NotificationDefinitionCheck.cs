@@ -10,6 +10,11 @@ public sealed class NotificationDefinitionCheck(TemplateCatalog templates) : IDe
     public void Check(WorkflowDefinition definition, List<ValidationError> errors)
     {
         CheckRule(definition.Notifications?.StageChanged, "$.notifications.stageChanged", NotificationFields.StageChangedTemplate, NotificationFields.StageChanged, errors);
+        if (definition.Notifications?.TaskAssigned is { } assigned)
+        {
+            CheckTemplate(templates, assigned.Template ?? NotificationFields.TaskAssignedTemplate, NotificationFields.TaskAssigned,
+                assigned.Template is null ? "$.notifications.taskAssigned" : "$.notifications.taskAssigned.template", errors);
+        }
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             if (definition.Activities[i].Deadline is not { } deadline) continue;

@@ -14,6 +14,11 @@ public static class NotificationFields
     /// <summary>Reminders and escalations of a deadline.</summary>
     public static IReadOnlyList<string> Deadline { get; } = [.. Common, "activityName", "lastDay", "regulation"];
 
+    /// <summary>A task handed to someone.</summary>
+    public static IReadOnlyList<string> TaskAssigned { get; } = [.. Common, "taskTitle", "source", "assignedBy"];
+
+    public const string TaskAssignedTemplate = "task-assigned";
+
     public const string StageChangedTemplate = "stage-changed";
     public const string ReminderTemplate = "deadline-reminder";
     public const string OverdueTemplate = "deadline-overdue";

@@ -28,10 +28,12 @@ public sealed class MailComposer(TemplateCatalog templates, NotificationsOptions
             throw new UndeliverableException($"There is no template named '{payload.Template}' any more (was it renamed or removed?).");
 
         var to = Contacts(payload.To, parties);
+        foreach (var address in payload.Addresses.Where(a => !to.Any(t => string.Equals(t.Email, a, StringComparison.OrdinalIgnoreCase))))
+            to.Add(new MailRecipient(address, address));
         var cc = Contacts(payload.Cc, parties).Where(c => !to.Any(t => Same(t, c))).ToList();
         var fields = new Dictionary<string, JsonElement>(payload.Fields)
         {
-            ["recipientName"] = JsonSerializer.SerializeToElement(to.Count == 1 ? to[0].Name : PartyRoles.DisplayName(payload.To[0])),
+            ["recipientName"] = JsonSerializer.SerializeToElement(to.Count == 1 || payload.To.Count == 0 ? to[0].Name : PartyRoles.DisplayName(payload.To[0])),
             ["caseUrl"] = JsonSerializer.SerializeToElement($"{options.BaseUrl.TrimEnd('/')}/cases/{message.InstanceId}"),
         };
         var rendered = TemplateRenderer.Render(template, fields, zone);

@@ -22,4 +22,7 @@ public sealed record CaseQuery
     public int Offset { get; init; }
 
     public int Limit { get; init; } = 25;
+
+    /// <summary>Counting matches stops here: beyond it the total is "more than" (paging still works).</summary>
+    public int CountUpTo { get; init; } = 10_000;
 }

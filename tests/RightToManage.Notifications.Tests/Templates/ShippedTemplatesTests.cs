@@ -15,6 +15,7 @@ public sealed class ShippedTemplatesTests
         { "deadline-overdue", [.. Common, "activityName", "lastDay", "regulation"] },
         // No decidedOn: proposal-notice-decision.json sends only the decision, so the template does not use the date.
         { "proposal-notice-decided", [.. Common, "decision"] },
+        { "task-assigned", [.. Common, "stage", "taskTitle", "source", "assignedBy"] },
     };
 
     public static TheoryData<string> Names => new(Templates.Select(row => (string)row[0]));
@@ -31,6 +32,9 @@ public sealed class ShippedTemplatesTests
         ["lastDay"] = "2026-04-03",
         ["regulation"] = "regulation 11 of SI 2012/1821",
         ["decision"] = "accept",
+        ["taskTitle"] = "Decide on the proposal notice",
+        ["source"] = "SI 2012/1821 reg 11",
+        ["assignedBy"] = "user:la-manager@demo-council.example",
     }.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value));
 
     private static TemplateCatalog LoadShipped(out IReadOnlyList<TemplateError> errors) =>

@@ -6,7 +6,7 @@ internal sealed class SqlCaseQueries(SqlWorkflowStore store) : ICaseQueries
 {
     private SqlDialect Dialect => store.Dialect;
 
-    public async Task<(IReadOnlyList<CaseSummary> Cases, long Total)> QueryAsync(CaseQuery query, CancellationToken cancellationToken = default)
+    public async Task<CasePage> QueryAsync(CaseQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
@@ -42,7 +42,10 @@ internal sealed class SqlCaseQueries(SqlWorkflowStore store) : ICaseQueries
                 NextDeadline = Dialect.ReadNullableTime(r, 9),
             },
             cancellationToken);
-        var total = (await store.QueryAsync($"SELECT COUNT(*) FROM wf_instances i {where}", countParameters, r => r.GetInt64(0), cancellationToken))[0];
-        return (rows, total);
+        // Bounded: an administrator's search over every case would otherwise read every case for its total.
+        var countUpTo = Math.Max(1, query.CountUpTo);
+        var total = (await store.QueryAsync($"SELECT COUNT(*) FROM (SELECT 1 FROM wf_instances i {where} LIMIT {countUpTo + 1}) matched",
+            countParameters, r => r.GetInt64(0), cancellationToken))[0];
+        return total > countUpTo ? new CasePage(rows, countUpTo, TotalIsExact: false) : new CasePage(rows, total, TotalIsExact: true);
     }
 }
