@@ -58,7 +58,7 @@ public static class CaseEndpoints
             }
         });
 
-        // Search: the caller's organisation's cases (every case for designers and admins), newest change first.
+        // Search: the caller's organisation's cases (every case for designers and admins), newest case first.
         group.MapGet("/", async (string? status, string? stage, string? organisation, string? definitionId, int? deadlineWithinDays, int? page, int? pageSize,
             Caller caller, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct) =>
         {

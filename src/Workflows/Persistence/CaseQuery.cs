@@ -1,6 +1,6 @@
 namespace RightToManage.Workflows.Persistence;
 
-/// <summary>Which cases a list shows; conditions combine with AND; newest change first.</summary>
+/// <summary>Which cases a list shows; conditions combine with AND; newest case first.</summary>
 public sealed record CaseQuery
 {
     /// <summary>Only cases this organisation is a party to (null: every case, for administrators).</summary>

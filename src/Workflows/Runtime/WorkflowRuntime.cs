@@ -67,6 +67,8 @@ public sealed partial class WorkflowRuntime(
                 errors.Add(new ValidationError($"$.organisations.{role}", "organisation.role", $"'{role}' is not an organisation role. Roles: {string.Join(", ", OrganisationRoles.All)}."));
             else if (string.IsNullOrWhiteSpace(organisation) || organisation.Length > 100)
                 errors.Add(new ValidationError($"$.organisations.{role}", "organisation.id", "Give the organisation's id (up to 100 characters)."));
+            else if (state.Organisations.ContainsValue(organisation))
+                errors.Add(new ValidationError($"$.organisations.{role}", "organisation.duplicate", $"'{organisation}' already plays another role on this case; an organisation plays one."));
             else
                 state.Organisations[role] = organisation;
         }
