@@ -42,7 +42,9 @@ public sealed partial class WorkflowRuntime(
     public async Task<StimulusResult> StartAsync(StartCaseRequest request, CancellationToken cancellationToken = default)
     {
         var definition = await definitions.GetAsync(request.DefinitionId, request.Version, cancellationToken);
-        var id = request.InstanceId ?? Guid.CreateVersion7(_time.GetUtcNow());
+        // One instant for the id (UUIDv7, so ids sort by it) and the case's creation time: lists ordered by id are by age.
+        var now = _time.GetUtcNow();
+        var id = request.InstanceId ?? Guid.CreateVersion7(now);
         if (request.InstanceId is not null && await store.FindInstanceAsync(id, cancellationToken) is { } existing)
             return new StimulusResult(StimulusOutcome.Duplicate, id, existing.Status, "This case was already started.");
         if (request.Reference is { } reference && await store.FindInstanceIdByReferenceAsync(reference, cancellationToken) is not null)
@@ -79,7 +81,6 @@ public sealed partial class WorkflowRuntime(
         }
         if (errors.Count > 0) throw new CaseInputException(errors);
 
-        var now = _time.GetUtcNow();
         var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor, _calendar) { Reference = request.Reference };
         run.Record(JournalEntryKind.CaseStarted, null, new { definition = definition.Source.Id, version = definition.Source.Version, reference = request.Reference });
         if (state.Parties.Count > 0 || state.Organisations.Count > 0)
