@@ -33,22 +33,7 @@ TARGET_P95_MS=25
 COMMAND_LINE="BENCH_CASES=$BENCH_CASES BENCH_CONCURRENCY=\"$BENCH_CONCURRENCY\" BENCH_ITERATIONS=$BENCH_ITERATIONS BENCH_CREATE_CONCURRENCY=$BENCH_CREATE_CONCURRENCY BENCH_PGBENCH_SECONDS=$BENCH_PGBENCH_SECONDS ./bench/run-inbox.sh"
 SCRIPT_START=$(date +%s)
 
-log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
-host_ticks() { awk '/^cpu /{busy=$2+$3+$4+$7+$8+$9; print busy, busy+$5+$6}' /proc/stat; }
-busy_percent() { # host CPU busy % over one second
-  local a b
-  a=$(host_ticks); sleep 1; b=$(host_ticks)
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }'
-}
-quiet_wait() { # wait (up to BENCH_QUIET_WAIT s) for the host to be idle, so a phase does not start beside a build or a test run
-  local waited=0 busy=100
-  while [ "$waited" -lt "$BENCH_QUIET_WAIT" ]; do
-    busy=$(busy_percent); waited=$(( waited + 1 ))
-    [ "$busy" -le 5 ] && return 0
-  done
-  log "the host is still ${busy}% busy after ${BENCH_QUIET_WAIT}s; measuring anyway (see the other-processes column)"
-}
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+source bench/lib.sh
 
 IDLE_CHECK=$(busy_percent)
 [ "$IDLE_CHECK" -gt 10 ] && log "WARNING: the host was ${IDLE_CHECK}% busy before the benchmark started; other work on this machine will skew the results"
