@@ -23,7 +23,8 @@ public class UserTaskTests
             "form": [
               { "name": "receivedOn", "label": "Date the notice was received", "type": "date", "required": true },
               { "name": "reasons", "label": "Reasons", "type": "text", "requiredFor": "refuse", "maxLength": 50 },
-              { "name": "houses", "label": "Number of houses", "type": "number", "min": 25 }
+              { "name": "houses", "label": "Number of houses", "type": "number", "min": 25 },
+              { "name": "letter", "label": "Decision letter", "type": "document" }
             ]
           },
           "outputs": { "data": "answers", "completedBy": "decidedBy" },
@@ -73,7 +74,7 @@ public class UserTaskTests
         (await engine.Store.Tasks.QueryAsync(new TaskQuery { Organisation = "demo-council", OverdueAt = DateTimeOffset.Parse("2026-04-29T22:59:00Z") })).Total.Should().Be(0);
         (await engine.Store.Tasks.QueryAsync(new TaskQuery { Organisation = "demo-council", OverdueAt = DateTimeOffset.Parse("2026-04-29T23:00:00Z") })).Total
             .Should().Be(1, "the deadline passes at midnight London time (BST) after the last day");
-        (await engine.Runtime.GetTaskAsync(id, taskId))!.Form.Should().HaveCount(3);
+        (await engine.Runtime.GetTaskAsync(id, taskId))!.Form.Should().HaveCount(4);
     }
 
     [Theory]
@@ -140,6 +141,29 @@ public class UserTaskTests
         await engine.Runtime.CancelAsync(id, "withdrawn by the TMO", "user:admin");
         (await engine.Store.Tasks.FindAsync(taskId))!.Status.Should().Be(HumanTaskStatus.Cancelled);
         (await engine.Store.Tasks.QueryAsync(new TaskQuery { Organisation = "demo-council" })).Total.Should().Be(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_document_answer_must_be_a_document_of_the_same_case(string provider)
+    {
+        var (engine, id, taskId) = await StartAsync(provider);
+        var other = await engine.Runtime.StartAsync(new StartCaseRequest
+        {
+            DefinitionId = "decide", Organisations = new Dictionary<string, string> { ["local-authority"] = "demo-council" },
+        });
+        async Task<Guid> UploadAsync(Guid caseId) => (await engine.Store.Documents.AddAsync(
+            new Persistence.NewDocument(caseId, "letter.pdf", "application/pdf", "user:olu", engine.Clock.GetUtcNow()), new MemoryStream([1, 2, 3]), 1024)).Id;
+
+        var elsewhere = await UploadAsync(other.InstanceId);
+        foreach (var letter in new[] { elsewhere, Guid.NewGuid() })
+        {
+            var attempt = () => engine.Runtime.CompleteTaskAsync(id, taskId, "accept", Json(new { receivedOn = "2026-04-01", letter }), "olu", "user:olu");
+            (await attempt.Should().ThrowAsync<CaseInputException>()).Which.Errors.Single().Path.Should().Be("$.data.letter");
+        }
+        var own = await UploadAsync(id);
+        (await engine.Runtime.CompleteTaskAsync(id, taskId, "accept", Json(new { receivedOn = "2026-04-01", letter = own }), "olu", "user:olu")).Outcome
+            .Should().Be(StimulusOutcome.Applied);
     }
 
     [Fact]

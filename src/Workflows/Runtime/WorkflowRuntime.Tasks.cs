@@ -56,6 +56,7 @@ public sealed partial class WorkflowRuntime
             if (found.Problem is { } problem) return problem;
             var (bookmark, task) = (found.Bookmark!, found.Task!);
             var errors = TaskSubmission.Check(task, outcome, data);
+            if (errors.Count == 0) errors = await CheckDocumentsAsync(task, instanceId, data, cancellationToken);
             if (errors.Count > 0) throw new CaseInputException(errors);
 
             var completion = new TaskCompletion(outcome!, data?.ValueKind == JsonValueKind.Object ? data.Value.Clone() : null, by);
@@ -76,6 +77,20 @@ public sealed partial class WorkflowRuntime
         if (record is null) return null;
         var bookmark = DeserializeState(record.State).Bookmarks.FirstOrDefault(b => b.Id == taskId && HumanTask.IsTask(b));
         return bookmark is null ? null : HumanTask.From(bookmark);
+    }
+
+    /// <summary>A document answer must name a document uploaded to this case, not merely look like an id.</summary>
+    private async Task<IReadOnlyList<Validation.ValidationError>> CheckDocumentsAsync(HumanTask task, Guid instanceId, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var errors = new List<Validation.ValidationError>();
+        if (data is not { ValueKind: JsonValueKind.Object } answers) return errors;
+        foreach (var field in task.Form.Where(f => f.Type == TaskFieldType.Document))
+        {
+            if (!answers.TryGetProperty(field.Name, out var value) || value.ValueKind != JsonValueKind.String || !Guid.TryParse(value.GetString(), out var documentId)) continue;
+            if (await store.Documents.FindAsync(documentId, cancellationToken) is not { } document || document.InstanceId != instanceId)
+                errors.Add(new($"$.data.{field.Name}", "task.field.document", $"{field.Label}: no document {documentId} has been uploaded to this case."));
+        }
+        return errors;
     }
 
     private Task<StimulusResult> OnTaskAsync(Guid instanceId, string taskId, string actor, CancellationToken cancellationToken, Func<RunUnit, Bookmark, HumanTask, StimulusResult> change) =>
