@@ -30,8 +30,7 @@ public sealed class RunReport
 
     public IReadOnlyDictionary<string, List<PartyContact>> Parties => _run.State.Parties;
 
-    public IEnumerable<RunStep> Steps => _run.Journal.Take(_stepCount)
-        .Select(e => new RunStep(e.Kind, e.Activity, JsonDocument.Parse(e.Data).RootElement.Clone()));
+    public IEnumerable<RunStep> Steps => _run.Journal.Take(_stepCount).Select(e => new RunStep(e.Kind, e.Activity, e.Data));
 
     public ActivityNode Node(string activityId) => _run.Definition.Node(activityId);
 
