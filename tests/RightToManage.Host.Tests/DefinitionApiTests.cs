@@ -79,20 +79,7 @@ public class DefinitionApiTests
     private const string Base = "/api/workflow-definitions";
 
     /// <summary>A small definition saved through the API: waits for "go", then ends with <paramref name="outcome"/>.</summary>
-    private static string Draft(string id, int version, string outcome) => $$"""
-    {
-      "id": "{{id}}", "version": {{version}}, "name": "Tenancy check ({{outcome}})",
-      "activities": [
-        { "id": "start", "type": "Start" },
-        { "id": "wait", "type": "WaitForEvent", "inputs": { "event": "go" } },
-        { "id": "end", "type": "End", "inputs": { "outcome": "{{outcome}}" } }
-      ],
-      "connections": [
-        { "source": { "activity": "start", "port": "done" }, "target": { "activity": "wait" } },
-        { "source": { "activity": "wait", "port": "done" }, "target": { "activity": "end" } }
-      ]
-    }
-    """;
+    private static string Draft(string id, int version, string outcome) => Flows.WaitThenEnd(id, version, outcome, $"Tenancy check ({outcome})");
 
     private static Task<HttpResponseMessage> Save(HttpClient client, string json, string? ifMatch = null, string contentType = "application/json")
     {

@@ -134,9 +134,12 @@ public static class Flows
     }
     """;
 
-    public static string Versioned(int version, string outcome) => $$"""
+    public static string Versioned(int version, string outcome) => WaitThenEnd("versioned", version, outcome, "Versioned");
+
+    /// <summary>Waits for "go", then ends with <paramref name="outcome"/>: the smallest definition that can be told apart by version.</summary>
+    public static string WaitThenEnd(string id, int version, string outcome, string name) => $$"""
     {
-      "id": "versioned", "version": {{version}}, "name": "Versioned",
+      "id": "{{id}}", "version": {{version}}, "name": "{{name}}",
       "activities": [
         { "id": "start", "type": "Start" },
         { "id": "wait", "type": "WaitForEvent", "inputs": { "event": "go" } },
