@@ -244,6 +244,8 @@ public static class CaseEndpoints
         public InstanceStatus Status => Snapshot.Status;
         public string? Outcome => Snapshot.Outcome;
         public IReadOnlyList<string> Stages => Snapshot.Stages;
+        public IReadOnlyList<string> StageLabels => Snapshot.StageLabels;
+        public CaseHold? Hold => Snapshot.Hold;
         public IReadOnlyDictionary<string, string> Organisations => Snapshot.Organisations;
         public IReadOnlyDictionary<string, List<PartyContact>> Parties => Snapshot.Parties;
         public IReadOnlyDictionary<string, JsonElement> Variables => Snapshot.Variables;

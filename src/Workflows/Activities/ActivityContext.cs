@@ -87,6 +87,11 @@ public sealed class ActivityContext
     /// </summary>
     public JsonElement Resolve(JsonElement value, string what) => _run.ResolveValue(value, what);
 
+    /// <summary>Pauses the case: the waits it has now are frozen until <see cref="ReleaseHold"/>.</summary>
+    internal void PlaceHold(string reason, string? source) => _run.PlaceHold(Node.Id, reason, source);
+
+    internal void ReleaseHold() => _run.ReleaseHold(Node.Id);
+
     /// <summary>A service of the application (see <see cref="ActivityRegistry.Services"/>).</summary>
     public T GetRequiredService<T>() where T : notnull => ServiceLookup.Required<T>(_run.Services, Node.Type);
 }

@@ -33,6 +33,7 @@ public sealed class ActivityRegistry
     public static ActivityRegistry BuiltIn { get; } = new(new[]
     {
         typeof(Start), typeof(End), typeof(Decision), typeof(Fork), typeof(Join), typeof(SetVariable), typeof(WaitForEvent), typeof(BuiltIn.Timer), typeof(Tasks.UserTask),
+        typeof(HoldCase), typeof(ReleaseCase),
     }.Select(Describe));
 
     public IEnumerable<ActivityDescriptor> Descriptors => _byName.Values.OrderBy(d => d.Category).ThenBy(d => d.TypeName);

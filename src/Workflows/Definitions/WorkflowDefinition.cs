@@ -27,6 +27,12 @@ public sealed record WorkflowDefinition
 
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
 
+    /// <summary>
+    /// The process's stages in order. Optional; when given, every activity's <see cref="ActivityNode.Stage"/>
+    /// must be one of them. Without it, the stages are those the activities name, in the order they appear.
+    /// </summary>
+    public IReadOnlyList<StageDefinition> Stages { get; init; } = [];
+
     public IReadOnlyList<ActivityNode> Activities { get; init; } = [];
 
     public IReadOnlyList<Connection> Connections { get; init; } = [];

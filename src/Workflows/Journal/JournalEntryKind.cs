@@ -29,4 +29,6 @@ public enum JournalEntryKind
     TaskUnclaimed,
     TaskReassigned,
     TaskCompleted,
+    CaseHeld,
+    CaseReleased,
 }

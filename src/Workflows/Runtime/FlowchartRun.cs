@@ -133,6 +133,23 @@ internal sealed class FlowchartRun(
         Record(JournalEntryKind.VariableChanged, activity, new { name, value });
     }
 
+    public void PlaceHold(string activity, string reason, string? source)
+    {
+        if (State.Hold is { } held)
+            throw new WorkflowFaultException($"The case is already on hold (placed by '{held.Activity}' on {held.Since:yyyy-MM-dd}); release it before holding it again.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowFaultException("A hold needs a reason.");
+        State.Hold = new CaseHold(activity, reason, source, Now, State.Bookmarks.Select(b => b.Id).ToList());
+        Record(JournalEntryKind.CaseHeld, activity, new { reason, source, frozen = State.Hold.Frozen });
+    }
+
+    public void ReleaseHold(string activity)
+    {
+        // Releasing a case that is not held changes nothing: a definition may release on every path out of a decision.
+        if (State.Hold is not { } held) return;
+        State.Hold = null;
+        Record(JournalEntryKind.CaseReleased, activity, new { heldBy = held.Activity, since = held.Since });
+    }
+
     public void CancelBranchesInto(string activity)
     {
         var ancestors = Definition.Ancestors(activity);
@@ -209,6 +226,7 @@ internal sealed class FlowchartRun(
             case ActivityResultKind.Ended:
                 Ended = true;
                 Outcome = result.Outcome;
+                State.Hold = null;
                 State.Queue.Clear();
                 State.Bookmarks.Clear();
                 Record(JournalEntryKind.CaseCompleted, node.Id, new { outcome = result.Outcome });
@@ -256,9 +274,12 @@ internal sealed class FlowchartRun(
         if (!ValueReference.TryParse(raw, out var reference)) return raw;
         if (reference.Kind == ValueReferenceKind.Variable)
         {
-            if (State.Variables.TryGetValue(reference.Name, out var value) && value.ValueKind != JsonValueKind.Null) return value;
+            if (State.Variables.TryGetValue(reference.Name, out var value) && value.ValueKind != JsonValueKind.Null
+                && reference.Select(value) is { ValueKind: not JsonValueKind.Null } selected) return selected;
             // Even for an optional input: falling back to a default (today, say) would be a silent guess.
-            throw new WorkflowFaultException($"The {what} refers to the variable '{reference.Name}', which has no value yet.");
+            throw new WorkflowFaultException(reference.Path is null
+                ? $"The {what} refers to the variable '{reference.Name}', which has no value yet."
+                : $"The {what} refers to '{reference}', which has no value yet.");
         }
         var parameter = Definition.Parameters[reference.Name];
         return parameter.Type == DataType.Period

@@ -19,4 +19,11 @@ public sealed record InstanceSnapshot(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyDictionary<string, List<Parties.PartyContact>> Parties,
-    IReadOnlyDictionary<string, string> Organisations);
+    IReadOnlyDictionary<string, string> Organisations)
+{
+    /// <summary>Where the case is, e.g. "Stage 4 of 8: Competence assessment" (one per current stage).</summary>
+    public IReadOnlyList<string> StageLabels { get; init; } = [];
+
+    /// <summary>Set while the case is paused.</summary>
+    public CaseHold? Hold { get; init; }
+}

@@ -54,6 +54,8 @@ public sealed partial class WorkflowRuntime
             if (unit.StimulusSeen) return unit.Result(StimulusOutcome.Rejected, "The task has already been completed.");
             var found = FindTask(unit, taskId);
             if (found.Problem is { } problem) return problem;
+            if (unit.Run.State.IsFrozen(found.Bookmark!))
+                return unit.Result(StimulusOutcome.Rejected, $"The case is on hold since {unit.Run.State.Hold!.Since:d MMMM yyyy}: {unit.Run.State.Hold.Reason}. The task can be completed when the hold ends.");
             var (bookmark, task) = (found.Bookmark!, found.Task!);
             var errors = TaskSubmission.Check(task, outcome, data);
             if (errors.Count == 0) errors = await CheckDocumentsAsync(task, instanceId, data, cancellationToken);

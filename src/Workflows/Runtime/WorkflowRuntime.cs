@@ -126,11 +126,12 @@ public sealed partial class WorkflowRuntime(
             var state = unit.Run.State;
             var matches = state.Fault is not null
                 ? []
-                : state.Bookmarks.Where(b => Matches(b, stimulus.EventName, stimulus.BookmarkId)).ToList();
+                : state.Bookmarks.Where(b => Matches(b, stimulus.EventName, stimulus.BookmarkId) && !state.IsFrozen(b)).ToList();
             var payload = stimulus.Payload?.GetRawText();
             if (matches.Count == 0)
             {
-                if (stimulus.BookmarkId is not null && state.Fault is null)
+                var heldBack = state.Bookmarks.Any(b => Matches(b, stimulus.EventName, stimulus.BookmarkId) && state.IsFrozen(b));
+                if (stimulus.BookmarkId is not null && state.Fault is null && !heldBack)
                     return unit.Result(StimulusOutcome.Rejected, $"The case has no bookmark '{stimulus.BookmarkId}'.");
                 unit.Transaction.InsertStimulus(new StimulusRecord(unit.Instance.Id, stimulus.IdempotencyKey, stimulus.EventName, stimulus.BookmarkId, payload,
                     stimulus.Actor, StimulusStatus.Pending, unit.Run.Now, null));
@@ -138,6 +139,7 @@ public sealed partial class WorkflowRuntime(
                 unit.Commit();
                 return unit.Result(StimulusOutcome.Queued, state.Fault is not null
                     ? "The case is faulted; the stimulus is kept and applied after the incident is retried."
+                    : heldBack ? $"The case is on hold ({state.Hold!.Reason}); the event is kept and applied when the hold ends."
                     : "Nothing waits for this event yet; it is kept and applied when something does.");
             }
 
@@ -171,17 +173,19 @@ public sealed partial class WorkflowRuntime(
             var target = state.Bookmarks.FirstOrDefault(b => b.Id == timerId && b.IsTimer);
             if (target is null || unit.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
                 return unit.Result(StimulusOutcome.Rejected, "The timer is no longer pending on this case.");
-            if (state.Fault is not null)
+            if (state.Fault is not null || state.IsFrozen(target))
             {
-                // Kept like any stimulus to a faulted case; applied after the incident is retried.
+                // Kept like any stimulus to a faulted case; applied after the incident is retried or the hold ends.
                 unit.Transaction.InsertStimulus(new StimulusRecord(instanceId, key, null, timerId, null, "scheduler", StimulusStatus.Pending, unit.Run.Now, null));
                 unit.Commit();
-                return unit.Result(StimulusOutcome.Queued, "The case is faulted; the timer fires after the incident is retried.");
+                return unit.Result(StimulusOutcome.Queued, state.Fault is not null
+                    ? "The case is faulted; the timer fires after the incident is retried."
+                    : "The case is on hold; the timer fires when the hold ends.");
             }
 
             unit.Transaction.InsertStimulus(new StimulusRecord(instanceId, key, null, timerId, null, "scheduler", StimulusStatus.Applied, unit.Run.Now, unit.Run.Now));
             unit.FiringTimer = timerId;
-            var due = state.Bookmarks.Where(b => b.IsTimer && (b.DueAt < target.DueAt || b.Id == timerId))
+            var due = state.Bookmarks.Where(b => b.IsTimer && !state.IsFrozen(b) && (b.DueAt < target.DueAt || b.Id == timerId))
                 .OrderBy(b => b.DueAt).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
             foreach (var timer in due)
             {
@@ -272,6 +276,7 @@ public sealed partial class WorkflowRuntime(
             state.Queue.Clear();
             if (state.Fault is { } fault) unit.Transaction.ResolveIncident(fault.IncidentId, unit.Run.Now, actor);
             state.Fault = null;
+            state.Hold = null;
             unit.Run.Record(JournalEntryKind.CaseCancelled, null, new { reason });
             unit.Commit(InstanceStatus.Cancelled);
             return Task.FromResult(unit.Result(StimulusOutcome.Applied));
@@ -285,7 +290,11 @@ public sealed partial class WorkflowRuntime(
         var state = DeserializeState(record.State);
         return new InstanceSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Reference, record.Status, record.Outcome,
             RunPersistence.CurrentStages(definition, state), state.Variables, state.Bookmarks, DeadlineTimers.Summaries(definition, state), state.Fault?.IncidentId, record.Version, record.CreatedAt, record.UpdatedAt,
-            state.Parties, state.Organisations);
+            state.Parties, state.Organisations)
+        {
+            StageLabels = CaseTimeline.Labels(definition.Source, RunPersistence.CurrentStages(definition, state)),
+            Hold = state.Hold,
+        };
     }
 
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
@@ -349,7 +358,7 @@ public sealed partial class WorkflowRuntime(
             progressed = false;
             foreach (var stimulus in pending)
             {
-                var matches = state.Bookmarks.Where(b => Matches(b, stimulus.EventName, stimulus.BookmarkId)).ToList();
+                var matches = state.Bookmarks.Where(b => Matches(b, stimulus.EventName, stimulus.BookmarkId) && !state.IsFrozen(b)).ToList();
                 if (matches.Count == 0) continue;
                 pending.Remove(stimulus);
                 unit.Transaction.MarkStimulusApplied(unit.Instance.Id, stimulus.IdempotencyKey, unit.Run.Now);

@@ -22,6 +22,12 @@ public sealed class WorkflowState
 
     public FaultedStep? Fault { get; set; }
 
+    /// <summary>Set while the case is paused (see <see cref="CaseHold"/>).</summary>
+    public CaseHold? Hold { get; set; }
+
+    /// <summary>True when <paramref name="bookmark"/> is frozen by the case's hold.</summary>
+    public bool IsFrozen(Bookmark bookmark) => Hold?.Freezes(bookmark) == true;
+
     /// <summary>Contacts by party role (see <see cref="Parties.PartyRoles"/>): who notifications go to.</summary>
     public Dictionary<string, List<Parties.PartyContact>> Parties { get; init; } = [];
 

@@ -31,6 +31,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         var parameters = ValidateParameters(definition, errors);
         var variables = ValidateVariables(definition, errors);
         var nodes = ValidateActivities(definition, parameters, variables, errors);
+        ValidateStages(definition, errors);
         ValidateConnections(definition, nodes, errors);
         ValidateGraph(definition, nodes, errors);
         ValidateNotificationRule(definition.Notifications?.StageChanged, "$.notifications.stageChanged", errors);
@@ -76,12 +77,32 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         Check(definition.Variables, "variables");
         Check(definition.Activities, "activities");
         Check(definition.Connections, "connections");
+        Check(definition.Stages, "stages");
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             foreach (var (output, variable) in definition.Activities[i]?.Outputs ?? new Dictionary<string, string>())
                 if (variable is null) errors.Add(new($"$.activities[{i}].outputs.{output}", "json.null", "Map the output to a variable name, or leave it out."));
         }
         return errors.Count > 0;
+    }
+
+    private static void ValidateStages(WorkflowDefinition definition, List<ValidationError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Stages.Count; i++)
+        {
+            var stage = definition.Stages[i];
+            if (string.IsNullOrWhiteSpace(stage.Name) || stage.Name.Length > 200)
+                errors.Add(new($"$.stages[{i}].name", "stage.name", "A stage needs a name of at most 200 characters."));
+            else if (!names.Add(stage.Name))
+                errors.Add(new($"$.stages[{i}].name", "stage.duplicate", $"Another stage is already named '{stage.Name}'."));
+            if (stage.PlannedDuration?.Problem is { } problem)
+                errors.Add(new($"$.stages[{i}].plannedDuration", "period.invalid", $"Invalid value for 'plannedDuration': {problem}."));
+        }
+        if (definition.Stages.Count == 0) return;
+        for (var i = 0; i < definition.Activities.Count; i++)
+            if (definition.Activities[i].Stage is { } stage && !names.Contains(stage))
+                errors.Add(new($"$.activities[{i}].stage", "stage.unknown", $"'{stage}' is not one of the definition's stages: {string.Join(", ", definition.Stages.Select(s => s.Name))}."));
     }
 
     private static Dictionary<string, ParameterDefinition> ValidateParameters(WorkflowDefinition definition, List<ValidationError> errors)
@@ -261,6 +282,14 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                 : variables.TryGetValue(reference.Name, out var v) ? v.Type : null;
             if (referenced is null)
                 errors.Add(new(path, $"{reference.Kind.ToString().ToLowerInvariant()}.unknown", $"No {reference.Kind.ToString().ToLowerInvariant()} named '{reference.Name}' is declared."));
+            else if (reference.Path is not null)
+            {
+                // A member of a JSON value has no declared type: it is checked when the case runs.
+                if (referenced != DataType.Json)
+                    errors.Add(new(path, "reference.path", $"A 'path' reads into a json variable; '{reference.Name}' is {referenced}."));
+                else if (reference.Path.Split('.').Any(m => m.Length == 0))
+                    errors.Add(new(path, "reference.path", $"'{reference.Path}' is not a member path such as 'servedOn' or 'result.passed'."));
+            }
             else if (!DataTypes.IsAssignable(referenced.Value, input.Type))
                 errors.Add(new(path, "input.type", $"The input '{input.Name}' takes {input.Type} but '{reference.Name}' is {referenced}."));
             return;

@@ -34,11 +34,15 @@ public sealed class TestEngine
     public async Task<int> FireDueTimersAsync()
     {
         var fired = 0;
+        var kept = new HashSet<string>();
         while (true)
         {
-            var due = (await Store.ReadTimersAsync(null, 10_000)).Where(t => t.DueAt <= Clock.GetUtcNow()).OrderBy(t => t.DueAt).FirstOrDefault();
+            var due = (await Store.ReadTimersAsync(null, 10_000)).Where(t => t.DueAt <= Clock.GetUtcNow() && !kept.Contains(t.Id)).OrderBy(t => t.DueAt).FirstOrDefault();
             if (due is null) return fired;
-            (await Runtime.FireTimerAsync(due.InstanceId, due.Id)).Outcome.Should().Be(StimulusOutcome.Applied);
+            var outcome = (await Runtime.FireTimerAsync(due.InstanceId, due.Id)).Outcome;
+            outcome.Should().BeOneOf(StimulusOutcome.Applied, StimulusOutcome.Queued);
+            // A timer of a held case is kept by the case and applied when the hold ends.
+            if (outcome == StimulusOutcome.Queued) kept.Add(due.Id);
             Timers.Scheduled.TryRemove(due.Id, out _); // as in Quartz: a one-shot trigger that has fired is spent
             fired++;
         }
