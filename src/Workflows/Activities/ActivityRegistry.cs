@@ -29,11 +29,15 @@ public sealed class ActivityRegistry
     /// <summary>This registry with the application's services attached.</summary>
     public ActivityRegistry WithServices(IServiceProvider services) => new(_byName.Values, services);
 
-    /// <summary>The built-in flow activities: Start, End, Decision, Fork, Join, SetVariable, WaitForEvent.</summary>
+    /// <summary>
+    /// The built-in activities: the flow ones (Start, End, Decision, Fork, Join, SetVariable, WaitForEvent, Timer),
+    /// UserTask, and the statutory checks (ProposalNoticeCheck, RepeatProposalCheck, BallotTally).
+    /// </summary>
     public static ActivityRegistry BuiltIn { get; } = new(new[]
     {
         typeof(Start), typeof(End), typeof(Decision), typeof(Fork), typeof(Join), typeof(SetVariable), typeof(WaitForEvent), typeof(BuiltIn.Timer), typeof(Tasks.UserTask),
         typeof(HoldCase), typeof(ReleaseCase),
+        typeof(Statutory.ProposalNoticeCheck), typeof(Statutory.RepeatProposalCheck), typeof(Statutory.BallotTally),
     }.Select(Describe));
 
     public IEnumerable<ActivityDescriptor> Descriptors => _byName.Values.OrderBy(d => d.Category).ThenBy(d => d.TypeName);
