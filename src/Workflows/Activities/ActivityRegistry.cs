@@ -31,7 +31,7 @@ public sealed class ActivityRegistry
 
     /// <summary>
     /// The built-in activities: the flow ones (Start, End, Decision, Fork, Join, SetVariable, WaitForEvent, Timer),
-    /// UserTask, and the statutory checks (ProposalNoticeCheck, RepeatProposalCheck, BallotTally).
+    /// UserTask, HoldCase and ReleaseCase, and the statutory checks (ProposalNoticeCheck, RepeatProposalCheck, BallotTally).
     /// </summary>
     public static ActivityRegistry BuiltIn { get; } = new(new[]
     {

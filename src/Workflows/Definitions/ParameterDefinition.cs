@@ -22,6 +22,10 @@ public sealed record ParameterDefinition
     /// <summary>For periods only.</summary>
     public PeriodUnit? Unit { get; init; }
 
+    /// <summary>For numbers only: what the value counts, e.g. "houses let on secure tenancies" or "percent".</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Measure { get; init; }
+
     /// <summary>The regulation or section, e.g. "SI 2012/1821 reg 11(1)".</summary>
     public string Source { get; init; } = "";
 

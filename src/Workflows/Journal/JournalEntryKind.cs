@@ -31,4 +31,5 @@ public enum JournalEntryKind
     TaskCompleted,
     CaseHeld,
     CaseReleased,
+    DeadlineNotSet,
 }

@@ -34,6 +34,13 @@ internal sealed class DeadlineTimers(FlowchartRun run)
     {
         var deadline = node.Deadline!;
         var calendar = run.Calendar;
+        if (ValueReference.TryParse(deadline.Period, out var reference) && reference.Kind == ValueReferenceKind.Parameter
+            && run.Definition.Parameters[reference.Name].Value.ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            // A period the research did not find: no deadline rather than a guessed one, and the journal says why.
+            run.Record(JournalEntryKind.DeadlineNotSet, node.Id, new { parameter = reference.Name, source = deadline.Source });
+            return;
+        }
         var period = run.ResolvePeriod(deadline.Period, "deadline period");
         var from = deadline.From is { } fromValue ? run.ResolveDate(fromValue, "deadline start date") : calendar.DateOf(run.Now);
         var lastDay = period.AddTo(from, calendar.BankHolidays);

@@ -282,6 +282,8 @@ internal sealed class FlowchartRun(
                 : $"The {what} refers to '{reference}', which has no value yet.");
         }
         var parameter = Definition.Parameters[reference.Name];
+        if (parameter.Value.ValueKind == JsonValueKind.Null)
+            throw new WorkflowFaultException($"The {what} refers to the parameter '{reference.Name}', which has no value (the research found none); give it one in a new version of the definition.");
         return parameter.Type == DataType.Period
             ? JsonSerializer.SerializeToElement(new StatutoryPeriod(parameter.Value.GetInt32(), parameter.Unit!.Value), DefinitionJson.Options)
             : parameter.Value;

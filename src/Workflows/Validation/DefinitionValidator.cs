@@ -119,12 +119,20 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             if (string.IsNullOrWhiteSpace(parameter.Source))
                 errors.Add(new($"{path}.source", "parameter.source", "Every parameter cites its legal source (regulation or section), or says why there is none."));
 
+            if (parameter.Measure is { } measure && (parameter.Type is not (DataType.Number or DataType.Integer) || string.IsNullOrWhiteSpace(measure) || measure.Length > 100))
+                errors.Add(new($"{path}.measure", "parameter.measure", "Only a number or integer parameter has a measure: up to 100 characters saying what it counts, e.g. \"percent\"."));
             if (parameter.Type == DataType.Period)
             {
                 if (parameter.Unit is null)
                     errors.Add(new($"{path}.unit", "period.unit", "A period needs a unit: calendarDays, calendarMonths or workingDays."));
-                if (parameter.Value.ValueKind != JsonValueKind.Number || !parameter.Value.TryGetInt32(out var count))
-                    errors.Add(new($"{path}.value", "period.invalid", "A period's value is a whole number of its unit."));
+                if (parameter.Value.ValueKind == JsonValueKind.Null)
+                {
+                    // "Not known" is honest only where the research found nothing: a deadline on it is then not set.
+                    if (parameter.Confidence != Confidence.NotFound)
+                        errors.Add(new($"{path}.value", "period.invalid", "Only a period whose confidence is \"not-found\" may have no value (null)."));
+                }
+                else if (parameter.Value.ValueKind != JsonValueKind.Number || !parameter.Value.TryGetInt32(out var count))
+                    errors.Add(new($"{path}.value", "period.invalid", "A period's value is a whole number of its unit, or null where the research found none."));
                 else if (parameter.Unit is { } unit && new StatutoryPeriod(count, unit).Problem is { } problem)
                     errors.Add(new($"{path}.value", "period.invalid", $"Invalid period: {problem}."));
             }
