@@ -76,7 +76,7 @@ public static class CaseTimeline
     public static IReadOnlyList<string> Labels(WorkflowDefinition definition, IReadOnlyList<string> currentStages)
     {
         var order = Order(definition).ToList();
-        return currentStages.Select(stage => order.IndexOf(stage) is var i and >= 0 ? $"Stage {i + 1} of {order.Count}: {stage}" : stage).ToList();
+        return currentStages.Select(stage => order.IndexOf(stage) is var i and >= 0 ? StageTimelineEntry.FormatLabel(i + 1, order.Count, stage) : stage).ToList();
     }
 
     private static DateOnly? ReadDay(string json, string property) =>

@@ -24,5 +24,7 @@ public sealed record StageTimelineEntry(
     DateOnly? PlannedEnd)
 {
     /// <summary>How a case reads where it is, e.g. "Stage 4 of 8: Competence assessment".</summary>
-    public string Label => $"Stage {Number} of {Of}: {Stage}";
+    public string Label => FormatLabel(Number, Of, Stage);
+
+    internal static string FormatLabel(int number, int of, string stage) => $"Stage {number} of {of}: {stage}";
 }

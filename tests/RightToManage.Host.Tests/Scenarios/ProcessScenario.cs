@@ -115,12 +115,7 @@ internal sealed class ProcessScenario : IAsyncDisposable
         var to = DateTimeOffset.Parse($"{day}T09:00:00Z");
         to.Should().BeOnOrAfter(Clock.GetUtcNow(), "time only moves forward");
         Clock.Advance(to - Clock.GetUtcNow());
-        var kept = new HashSet<string>();
-        while ((await Store.ReadTimersAsync(null, 10_000)).Where(t => t.InstanceId == Id && t.DueAt <= to && !kept.Contains(t.Id)).OrderBy(t => t.DueAt).FirstOrDefault() is { } due)
-        {
-            var outcome = (await Runtime.FireTimerAsync(Id, due.Id)).Outcome;
-            if (outcome != StimulusOutcome.Applied) kept.Add(due.Id);
-        }
+        await TestEngine.FireDueTimersAsync(Runtime, to, Id);
     }
 
     /// <summary>Every email the case has committed: its template, the roles it goes to, and its fields.</summary>

@@ -31,19 +31,28 @@ public sealed class TestEngine
     public RecordingTimerScheduler Timers { get; } = new();
 
     /// <summary>What the scheduler does: fire every stored timer that is due by the clock, earliest first, until none is.</summary>
-    public async Task<int> FireDueTimersAsync()
+    public Task<int> FireDueTimersAsync() =>
+        // As in Quartz: a one-shot trigger that has fired is spent.
+        FireDueTimersAsync(Runtime, Clock.GetUtcNow(), onFired: id => Timers.Scheduled.TryRemove(id, out _));
+
+    /// <summary>
+    /// Fires every stored timer (of <paramref name="instanceId"/>, or of every case) due by <paramref name="now"/>, earliest
+    /// first, until none is; <paramref name="onFired"/> sees each one fired.
+    /// </summary>
+    public static async Task<int> FireDueTimersAsync(WorkflowRuntime runtime, DateTimeOffset now, Guid? instanceId = null, Action<string>? onFired = null)
     {
         var fired = 0;
         var kept = new HashSet<string>();
         while (true)
         {
-            var due = (await Store.ReadTimersAsync(null, 10_000)).Where(t => t.DueAt <= Clock.GetUtcNow() && !kept.Contains(t.Id)).OrderBy(t => t.DueAt).FirstOrDefault();
+            var due = (await runtime.Store.ReadTimersAsync(null, 10_000))
+                .Where(t => t.DueAt <= now && !kept.Contains(t.Id) && (instanceId is null || t.InstanceId == instanceId)).OrderBy(t => t.DueAt).FirstOrDefault();
             if (due is null) return fired;
-            var outcome = (await Runtime.FireTimerAsync(due.InstanceId, due.Id)).Outcome;
+            var outcome = (await runtime.FireTimerAsync(due.InstanceId, due.Id)).Outcome;
             outcome.Should().BeOneOf(StimulusOutcome.Applied, StimulusOutcome.Queued);
             // A timer of a held case is kept by the case and applied when the hold ends.
             if (outcome == StimulusOutcome.Queued) kept.Add(due.Id);
-            Timers.Scheduled.TryRemove(due.Id, out _); // as in Quartz: a one-shot trigger that has fired is spent
+            onFired?.Invoke(due.Id);
             fired++;
         }
     }
