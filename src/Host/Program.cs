@@ -19,6 +19,7 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebApp();
 app.UseSignInAndAccess();
 
 app.MapHealthEndpoints();
@@ -32,6 +33,7 @@ api.MapCasePartyEndpoints();
 api.MapCaseNotificationEndpoints();
 api.MapTaskEndpoints();
 api.MapCaseDocumentEndpoints();
+app.MapWebApp();
 
 app.Run();
 

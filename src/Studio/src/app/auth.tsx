@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { api, forgetAntiforgeryToken, whenSignedOut } from "../api/client";
+import type { Me } from "../api/types";
+
+interface Auth {
+  /** The signed-in user; null when nobody is; undefined while the app is finding out. */
+  me: Me | null | undefined;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      forgetAntiforgeryToken();
+      setMe(null);
+    });
+    api.get<Me>("/api/auth/me").then(setMe, () => setMe(null));
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    forgetAntiforgeryToken();
+    setMe(await api.post<Me>("/api/auth/sign-in", { email, password }));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.post("/api/auth/sign-out");
+    } finally {
+      forgetAntiforgeryToken();
+      setMe(null);
+    }
+  }, []);
+
+  return <AuthContext.Provider value={{ me, signIn, signOut }}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth outside AuthProvider");
+  return auth;
+}
+
+/** The signed-in user, for pages that are only shown to one. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error("useMe on a page shown without a signed-in user");
+  return me;
+}
+
+export const roles = {
+  isDesigner: (me: Me) => me.roles.includes("designer") || me.roles.includes("admin"),
+  isCouncil: (me: Me) => me.roles.some((r) => r === "la-officer" || r === "la-manager" || r === "assessor"),
+  isManager: (me: Me) => me.roles.some((r) => r === "la-manager" || r === "tmo-committee" || r === "admin"),
+  isTmo: (me: Me) => me.roles.some((r) => r === "tmo-member" || r === "tmo-committee"),
+};
+
+/** Where a user lands after signing in: the page of their main job. */
+export function homeFor(me: Me): string {
+  if (roles.isCouncil(me)) return "/tasks";
+  if (roles.isTmo(me)) return "/cases";
+  if (roles.isDesigner(me)) return "/studio";
+  return "/cases";
+}

@@ -1,0 +1,24 @@
+// Dates as people in England read them: "18 December 2026", London time.
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const dayTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+
+/** "18 December 2026", from a date ("2026-12-18") or a moment. */
+export function formatDay(value: string | undefined | null): string {
+  if (!value) return "";
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return day.format(date);
+}
+
+/** "18 December 2026 at 2:05pm". */
+export function formatMoment(value: string | undefined | null): string {
+  if (!value) return "";
+  const parts = dayTime.formatToParts(new Date(value));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("day")} ${get("month")} ${get("year")} at ${get("hour")}:${get("minute")}${get("dayPeriod").toLowerCase()}`;
+}
+
+/** Whole days from today (London) to a last day: 0 today, negative once passed. */
+export function daysUntil(lastDay: string, now: Date = new Date()): number {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+  return Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
