@@ -10,6 +10,7 @@ export default defineConfig({
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,
-    proxy: { "/api": "http://localhost:5080", "/health": "http://localhost:5080" },
+    // RTM_API names another running Host, e.g. RTM_API=http://localhost:5081 npm run dev.
+    proxy: { "/api": process.env.RTM_API ?? "http://localhost:5080", "/health": process.env.RTM_API ?? "http://localhost:5080" },
   },
 });
