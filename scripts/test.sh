@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test, provisioning what they need (a throwaway PostgreSQL cluster).
+# Runs every test, provisioning what they need (a throwaway PostgreSQL cluster, maildev, Debian's chromium).
+# The solution's build also builds the web app (src/Studio: npm ci and vite build, from src/Host/Studio.targets).
 # Ends with a line "N passed, N failed". Usage: ./scripts/test.sh [extra dotnet test arguments]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,12 @@ if [ ! -f tests/smtp/node_modules/.package-lock.json ] || [ tests/smtp/package-l
   npm ci --prefix tests/smtp --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
 fi
 export RTM_TEST_MAILDEV=$PWD/tests/smtp/node_modules/maildev/dist/bin/maildev.js
+
+# The browser tests drive Debian's chromium (a browser downloaded by Playwright cannot install here).
+if [ -z "${RTM_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+  echo "chromium not found; installing Debian's chromium package" >&2
+  { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || { echo "0 passed, 1 failed"; exit 1; }
+fi
 
 dotnet build RightToManage.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 # One run per test project, each with its own result file, so no two runs can overwrite each other's counts.

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { roles, useAuth, useMe } from "./auth";
+import { Header } from "./Header";
 
 /** The page frame: header with the service name and the user's organisation, navigation by role, and the footer. */
 export function Layout() {
@@ -14,16 +15,7 @@ export function Layout() {
 
   return (
     <>
-      <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
-      <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
-          <div className="govuk-header__logo">
-            <a href="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__logotype-text">RightToManage</span>
-            </a>
-          </div>
-        </div>
-      </header>
+      <Header />
       <section className="govuk-service-navigation" aria-label="Service information">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Navigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../api/problem";
 import { homeFor, useAuth } from "../app/auth";
+import { Header } from "../app/Header";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary";
 import { usePageTitle } from "../components/usePageTitle";
 
@@ -47,6 +48,8 @@ export function SignInPage() {
 
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   return (
+    <>
+    <Header />
     <div className="govuk-width-container">
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
@@ -85,5 +88,6 @@ export function SignInPage() {
         </div>
       </main>
     </div>
+    </>
   );
 }
