@@ -8,7 +8,7 @@ export function Layout() {
   const { signOut } = useAuth();
   const wide = useLocation().pathname.startsWith("/studio/");
   const links = [
-    roles.isCouncil(me) && { to: "/tasks", label: "Tasks" },
+    roles.hasTasks(me) && { to: "/tasks", label: "Tasks" },
     { to: "/cases", label: "Cases" },
     roles.isDesigner(me) && { to: "/studio", label: "Studio" },
   ].filter(Boolean) as { to: string; label: string }[];

@@ -57,6 +57,8 @@ export const roles = {
   isCouncil: (me: Me) => me.roles.some((r) => r === "la-officer" || r === "la-manager" || r === "assessor"),
   isManager: (me: Me) => me.roles.some((r) => r === "la-manager" || r === "tmo-committee" || r === "admin"),
   isTmo: (me: Me) => me.roles.some((r) => r === "tmo-member" || r === "tmo-committee"),
+  /** People who act on tasks: the council's officers and the assessor, and the TMO's committee (its members only follow). */
+  hasTasks: (me: Me) => me.roles.some((r) => r === "la-officer" || r === "la-manager" || r === "assessor" || r === "tmo-committee"),
 };
 
 /** Where a user lands after signing in: the page of their main job. */
