@@ -95,7 +95,6 @@ export function CompleteTaskForm({ taskId, form, outcomes, documents, onComplete
                       value={outcome}
                       checked={selected}
                       aria-controls={own.length > 0 ? `${id}-conditional` : undefined}
-                      aria-expanded={own.length > 0 ? selected : undefined}
                       onChange={() => setState((s) => ({ ...s, outcome }))}
                     />
                     <label className="govuk-label govuk-radios__label" htmlFor={id}>

@@ -87,7 +87,7 @@ export function TaskPage() {
           {t.lastDay ? (
             <p className="govuk-body">
               The last day is <strong>{formatDay(t.lastDay)}</strong>
-              {t.dueAt && `. The deadline passes at ${formatMoment(t.dueAt)}`}.
+              {t.dueAt && `, so the deadline passes at ${formatMoment(t.dueAt)}`}.
             </p>
           ) : (
             <p className="govuk-body">This task has no statutory deadline.</p>
@@ -110,7 +110,13 @@ export function TaskPage() {
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Current stage</dt>
               <dd className="govuk-summary-list__value">
-                {caseDetail ? (caseDetail.stageLabels.length > 0 ? caseDetail.stageLabels.join("; ") : humanise(caseDetail.status)) : theCase.error ? "Not known" : "Loading…"}
+                {caseDetail
+                  ? caseDetail.status === "waiting" && caseDetail.stageLabels.length > 0
+                    ? caseDetail.stageLabels.join("; ")
+                    : `${humanise(caseDetail.status)}${caseDetail.outcome ? `: ${humanise(caseDetail.outcome)}` : ""}`
+                  : theCase.error
+                    ? "Not known"
+                    : "Loading…"}
               </dd>
             </div>
           </dl>
@@ -125,15 +131,17 @@ export function TaskPage() {
 
           {documents.data && <CaseDocuments caseId={t.caseId} documents={documents.data} />}
 
-          <TaskHolder
-            detail={detail}
-            me={me.email}
-            onErrors={setErrors}
-            onChanged={(message) => {
-              setNotice(message);
-              task.reload();
-            }}
-          />
+          {t.status === "open" && (
+            <TaskHolder
+              detail={detail}
+              me={me.email}
+              onErrors={setErrors}
+              onChanged={(message) => {
+                setNotice(message);
+                task.reload();
+              }}
+            />
+          )}
 
           {t.status === "open" ? (
             <>
