@@ -25,7 +25,7 @@ export function CaseDeadlines({ deadlines, tasks }: { deadlines: CaseDeadline[];
           <tr key={`${d.activity}-${d.lastDay}`} className="govuk-table__row">
             <td className="govuk-table__cell">
               {nameOf(d)}
-              {d.stage && <span className="govuk-hint govuk-!-margin-0 govuk-body-s">{d.stage}</span>}
+              {d.stage && <div className="govuk-hint govuk-!-margin-0 govuk-body-s">{d.stage}</div>}
             </td>
             <td className="govuk-table__cell">
               <span className="rtm-nowrap">{formatDay(d.lastDay)}</span>

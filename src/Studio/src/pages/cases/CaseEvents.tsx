@@ -85,7 +85,7 @@ export function CaseEvents({ journal, tasks, stages }: { journal: JournalEntry[]
       {events.map((event) => (
         <div key={event.key} className="moj-timeline__item">
           <div className="moj-timeline__header">
-            <h3 className="moj-timeline__title">{event.title}</h3>
+            <h3 className="moj-timeline__title">{event.title}</h3>{" "}
             <p className="moj-timeline__byline">by {event.by}</p>
           </div>
           <p className="moj-timeline__date">

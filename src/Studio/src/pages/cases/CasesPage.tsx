@@ -133,14 +133,14 @@ export function CasesPage() {
                 const lastDay = c.nextDeadline ? lastDayOf(c.nextDeadline) : undefined;
                 return (
                   <tr key={c.id} className="govuk-table__row">
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell rtm-nowrap">
                       <Link className="govuk-link" to={`/cases/${c.id}`}>
                         {c.reference ?? c.id}
                       </Link>
                     </td>
                     <td className="govuk-table__cell">{humanise(c.definitionId)}</td>
-                    <td className="govuk-table__cell">{c.stage || "–"}</td>
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell">{(c.status === "waiting" && c.stage) || "–"}</td>
+                    <td className="govuk-table__cell rtm-nowrap">
                       <CaseStatusTag status={c.status} />
                     </td>
                     <td className="govuk-table__cell">

@@ -47,9 +47,9 @@ export function StageTaskList({ stages }: { stages: TimelineStage[] }) {
               id={`${id}-status`}
             >
               {status === "In progress" ? (
-                <strong className="govuk-tag govuk-tag--light-blue">In progress</strong>
+                <strong className="govuk-tag govuk-tag--light-blue rtm-nowrap">In progress</strong>
               ) : status === "Not started" ? (
-                <strong className="govuk-tag govuk-tag--blue">Not started</strong>
+                <strong className="govuk-tag govuk-tag--blue rtm-nowrap">Not started</strong>
               ) : (
                 status
               )}

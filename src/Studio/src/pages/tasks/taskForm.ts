@@ -3,7 +3,6 @@ import type { FieldError } from "../../components/ErrorSummary";
 import type { AnswerValue } from "../../api/tasks";
 import type { FormField } from "../../api/types";
 import type { Problem } from "../../api/problem";
-import { humanise } from "../../components/words";
 
 export interface DateParts {
   day: string;
@@ -57,7 +56,7 @@ const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 export function check(form: FormField[], outcomes: string[], state: FormState): { errors: FormErrors; data: Record<string, AnswerValue> } {
   const errors: FormErrors = new Map();
   const data: Record<string, AnswerValue> = {};
-  if (!state.outcome) errors.set("outcome", outcomes.length === 1 ? `Select ${humanise(outcomes[0]).toLowerCase()}` : "Select an outcome");
+  if (!state.outcome) errors.set("outcome", "Select an outcome");
   for (const field of form) {
     if (!appliesTo(field, state.outcome)) continue;
     const key = keyOf({ kind: "field", name: field.name });
@@ -77,7 +76,14 @@ export function check(form: FormField[], outcomes: string[], state: FormState): 
     const raw = (state.values[field.name] ?? "").trim();
     if (!raw) {
       if (required)
-        errors.set(key, field.type === "text" || field.type === "number" || !field.type ? `Enter ${lower(field.label)}` : `Select ${lower(field.label)}`);
+        errors.set(
+          key,
+          field.type === "yesNo"
+            ? `Select yes or no for “${field.label}”`
+            : field.type === "text" || field.type === "number" || !field.type
+              ? `Enter ${lower(field.label)}`
+              : `Select ${lower(field.label)}`,
+        );
       continue;
     }
     switch (field.type) {
