@@ -35,7 +35,7 @@ export function CompleteTaskForm({ taskId, form, outcomes, documents, onComplete
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { errors: found, data } = check(form, outcomes, state);
+    const { errors: found, data } = check(form, state);
     report(found);
     if (found.size > 0) return;
     setBusy(true);

@@ -53,7 +53,7 @@ const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
  * Checks the answers as the API would (required, number, real date), and builds the body to send. Fields that
  * belong to another outcome are left out, so an answer typed before changing one's mind is not sent.
  */
-export function check(form: FormField[], outcomes: string[], state: FormState): { errors: FormErrors; data: Record<string, AnswerValue> } {
+export function check(form: FormField[], state: FormState): { errors: FormErrors; data: Record<string, AnswerValue> } {
   const errors: FormErrors = new Map();
   const data: Record<string, AnswerValue> = {};
   if (!state.outcome) errors.set("outcome", "Select an outcome");
