@@ -5,6 +5,7 @@ import { tasksApi } from "../../api/tasks";
 import { useMe } from "../../app/auth";
 import { CaseDocuments } from "../../components/CaseDocuments";
 import { formatDay, formatMoment } from "../../components/dates";
+import { DocumentUpload } from "../../components/DocumentUpload";
 import { DueTag } from "../../components/DueTag";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { Loading } from "../../components/Loading";
@@ -23,6 +24,7 @@ export function TaskPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<string>();
   const [completed, setCompleted] = useState<string>();
+  const [stageBefore, setStageBefore] = useState<string>();
 
   const task = useApi(() => tasksApi.get(id), [id]);
   const caseId = task.data?.task.caseId;
@@ -45,7 +47,7 @@ export function TaskPage() {
             You chose “{humanise(completed)}”.{" "}
             {caseDetail &&
               (caseDetail.status === "waiting" && caseDetail.stageLabels.length > 0
-                ? `The case has moved on to ${caseDetail.stageLabels.join(" and ")}.`
+                ? `The case ${caseDetail.stageLabels.join(" and ") === stageBefore ? "is now at" : "has moved on to"} ${caseDetail.stageLabels.join(" and ")}.`
                 : caseDetail.status === "completed"
                   ? "The case is now complete."
                   : "")}
@@ -130,6 +132,9 @@ export function TaskPage() {
           )}
 
           {documents.data && <CaseDocuments caseId={t.caseId} documents={documents.data} />}
+          {t.status === "open" && detail.canComplete && (detail.form ?? []).some((f) => f.type === "document") && (
+            <DocumentUpload caseId={t.caseId} taskId={t.id} onUploaded={(d) => { setNotice(`${d.fileName} was added to the case.`); documents.reload(); }} />
+          )}
 
           {t.status === "open" && (
             <TaskHolder
@@ -154,6 +159,7 @@ export function TaskPage() {
                   documents={documents.data ?? []}
                   onErrors={setErrors}
                   onCompleted={(_, outcome) => {
+                    setStageBefore(caseDetail?.stageLabels.join(" and "));
                     setErrors([]);
                     setCompleted(outcome);
                     task.reload();
