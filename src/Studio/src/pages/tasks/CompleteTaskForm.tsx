@@ -15,6 +15,8 @@ interface Props {
   onCompleted: (result: TaskActionResult, outcome: string) => void;
   /** Errors are reported through the page's one error summary, at its top. */
   onErrors: (summary: ReturnType<typeof summaryOf>) => void;
+  /** The task changed under the user (someone else took or completed it): the page reloads it. */
+  onStale: () => void;
 }
 
 const noDate: DateParts = { day: "", month: "", year: "" };
@@ -23,7 +25,7 @@ const noDate: DateParts = { day: "", month: "", year: "" };
  * The task's questions and its outcome, checked in the browser first and then by the API, whose refusals land on
  * the same fields. Questions that belong to one outcome (reasons for refusing) are revealed under that outcome.
  */
-export function CompleteTaskForm({ taskId, form, outcomes, documents, onCompleted, onErrors }: Props) {
+export function CompleteTaskForm({ taskId, form, outcomes, documents, onCompleted, onErrors, onStale }: Props) {
   const [state, setState] = useState<FormState>(emptyState);
   const [errors, setErrors] = useState<FormErrors>(new Map());
   const [busy, setBusy] = useState(false);
@@ -43,8 +45,10 @@ export function CompleteTaskForm({ taskId, form, outcomes, documents, onComplete
       onCompleted(await tasksApi.complete(taskId, state.outcome, data), state.outcome);
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) report(fromProblem(error.problem, error.message));
-      else if (error instanceof ApiError && error.status === 409)
-        report(new Map([["page", `The task cannot be completed now: ${error.message} Reload the page to see where it stands.`]]));
+      else if (error instanceof ApiError && error.status === 409) {
+        report(new Map([["page", `The task cannot be completed now. ${error.message}`]]));
+        onStale();
+      }
       else report(new Map([["page", error instanceof Error ? error.message : String(error)]]));
     } finally {
       setBusy(false);

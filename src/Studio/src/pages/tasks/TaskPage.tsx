@@ -158,6 +158,7 @@ export function TaskPage() {
                   outcomes={detail.outcomes ?? []}
                   documents={documents.data ?? []}
                   onErrors={setErrors}
+                  onStale={task.reload}
                   onCompleted={(_, outcome) => {
                     setStageBefore(caseDetail?.stageLabels.join(" and "));
                     setErrors([]);
