@@ -1,7 +1,8 @@
 import { Route } from "react-router-dom";
+import { CasePage } from "./CasePage";
+import { CasesPage } from "./CasesPage";
 
-function CasesHome() {
-  return <h1 className="govuk-heading-l">Cases</h1>;
-}
-
-export const caseRoutes = [<Route key="cases" path="/cases" element={<CasesHome />} />];
+export const caseRoutes = [
+  <Route key="cases" path="/cases" element={<CasesPage />} />,
+  <Route key="case" path="/cases/:id" element={<CasePage />} />,
+];

@@ -1,7 +1,8 @@
 import { Route } from "react-router-dom";
+import { InboxPage } from "./InboxPage";
+import { TaskPage } from "./TaskPage";
 
-function TasksHome() {
-  return <h1 className="govuk-heading-l">Tasks</h1>;
-}
-
-export const taskRoutes = [<Route key="tasks" path="/tasks" element={<TasksHome />} />];
+export const taskRoutes = [
+  <Route key="tasks" path="/tasks" element={<InboxPage />} />,
+  <Route key="task" path="/tasks/:id" element={<TaskPage />} />,
+];
