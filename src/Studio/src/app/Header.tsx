@@ -1,14 +1,20 @@
-/** The header every page shares: the service name, linking to the user's start page. */
-export function Header() {
+import type { ReactNode } from "react";
+
+/**
+ * The bar every page shares: the service name and, once signed in, the navigation. It is the GOV.UK service
+ * navigation in its inverse (blue) style rather than the GOV.UK header, whose crown is for GOV.UK services only.
+ */
+export function Header({ children }: { children?: ReactNode }) {
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
-      <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
-          <div className="govuk-header__logo">
-            <a href="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__logotype-text">RightToManage</span>
-            </a>
+      <header className="govuk-service-navigation govuk-service-navigation--inverse">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <a href="/" className="govuk-service-navigation__link">RightToManage</a>
+            </span>
+            {children}
           </div>
         </div>
       </header>

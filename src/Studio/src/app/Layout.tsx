@@ -2,7 +2,7 @@ import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { roles, useAuth, useMe } from "./auth";
 import { Header } from "./Header";
 
-/** The page frame: header with the service name and the user's organisation, navigation by role, and the footer. */
+/** The page frame: the service name, navigation by role with the user and their organisation, and the footer. */
 export function Layout() {
   const me = useMe();
   const { signOut } = useAuth();
@@ -15,33 +15,26 @@ export function Layout() {
 
   return (
     <>
-      <Header />
-      <section className="govuk-service-navigation" aria-label="Service information">
-        <div className="govuk-width-container">
-          <div className="govuk-service-navigation__container">
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list">
-                {links.map((link) => (
-                  <li key={link.to} className="govuk-service-navigation__item">
-                    <NavLink to={link.to} className="govuk-service-navigation__link">{link.label}</NavLink>
-                  </li>
-                ))}
-                <li className="govuk-service-navigation__item">
-                  <span className="govuk-body-s govuk-!-margin-0">
-                    {me.displayName}
-                    {me.organisation ? `, ${me.organisation.name}` : ""}
-                  </span>
-                </li>
-                <li className="govuk-service-navigation__item">
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-0" onClick={() => void signOut()}>
-                    Sign out
-                  </button>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </div>
-      </section>
+      <Header>
+        <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+          <ul className="govuk-service-navigation__list">
+            {links.map((link) => (
+              <li key={link.to} className="govuk-service-navigation__item">
+                <NavLink to={link.to} className="govuk-service-navigation__link">{link.label}</NavLink>
+              </li>
+            ))}
+            <li className="govuk-service-navigation__item rtm-nav-user">
+              {me.displayName}
+              {me.organisation ? `, ${me.organisation.name}` : ""}
+            </li>
+            <li className="govuk-service-navigation__item">
+              <button type="button" className="govuk-service-navigation__link rtm-link-button" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </Header>
       <div className={wide ? "rtm-wide" : "govuk-width-container"}>
         <main className="govuk-main-wrapper" id="main-content">
           <Outlet />

@@ -9,12 +9,15 @@ export function formatDay(value: string | undefined | null): string {
   return day.format(date);
 }
 
-/** "18 December 2026 at 2:05pm". */
+/** "18 December 2026 at 2:05pm", or "… at midnight". */
 export function formatMoment(value: string | undefined | null): string {
   if (!value) return "";
   const parts = dayTime.formatToParts(new Date(value));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")} ${get("month")} ${get("year")} at ${get("hour")}:${get("minute")}${get("dayPeriod").toLowerCase()}`;
+  const time = `${get("hour")}:${get("minute")}${get("dayPeriod").toLowerCase()}`;
+  // The GOV.UK style says "midnight" and "midday" rather than 12am and 12pm, which people misread.
+  const named = time === "12:00am" ? "midnight" : time === "12:00pm" ? "midday" : time;
+  return `${get("day")} ${get("month")} ${get("year")} at ${named}`;
 }
 
 /** Whole days from today (London) to a last day: 0 today, negative once passed. */

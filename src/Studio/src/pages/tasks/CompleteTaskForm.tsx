@@ -26,7 +26,9 @@ const noDate: DateParts = { day: "", month: "", year: "" };
  * the same fields. Questions that belong to one outcome (reasons for refusing) are revealed under that outcome.
  */
 export function CompleteTaskForm({ taskId, form, outcomes, documents, onCompleted, onErrors, onStale }: Props) {
-  const [state, setState] = useState<FormState>(emptyState);
+  // A task with one way to finish (e.g. "recorded") asks no question about it: the outcome is that one.
+  const single = outcomes.length === 1 ? outcomes[0] : undefined;
+  const [state, setState] = useState<FormState>(() => ({ ...emptyState(), outcome: single ?? "" }));
   const [errors, setErrors] = useState<FormErrors>(new Map());
   const [busy, setBusy] = useState(false);
 
@@ -73,6 +75,7 @@ export function CompleteTaskForm({ taskId, form, outcomes, documents, onComplete
   return (
     <form onSubmit={submit} noValidate>
       {form.filter((f) => !f.requiredFor).map(input)}
+      {single !== undefined ? form.filter((f) => f.requiredFor === single).map(input) : (
       <div className={`govuk-form-group${outcomeError ? " govuk-form-group--error" : ""}`}>
         <fieldset className="govuk-fieldset" aria-describedby={outcomeError ? "outcome-error" : undefined}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
@@ -116,6 +119,7 @@ export function CompleteTaskForm({ taskId, form, outcomes, documents, onComplete
           </div>
         </fieldset>
       </div>
+      )}
       <button type="submit" className="govuk-button" disabled={busy}>
         Complete task
       </button>
