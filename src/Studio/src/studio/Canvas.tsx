@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type NodeChange,
+} from "@xyflow/react";
+import type { ActivityDescriptor, Definition } from "./types";
+import { toEdges, toNodes, type ActivityNode } from "./graph";
+import { layout } from "./layout";
+import { ActivityNodeView } from "./ActivityNodeView";
+import { PALETTE_DRAG_TYPE } from "./Palette";
+import { addActivity, connect, moveActivity, removeActivities, removeConnections } from "./edits";
+
+const nodeTypes = { activity: ActivityNodeView };
+
+export interface CanvasProps {
+  definition: Definition;
+  descriptors: Map<string, ActivityDescriptor>;
+  errors: Map<string, string[]>;
+  trace?: Map<string, "taken" | "current">;
+  readOnly: boolean;
+  selectedId?: string;
+  onSelect(id: string | undefined): void;
+  onChange(definition: Definition): void;
+  label: string;
+}
+
+function CanvasInner({ definition, descriptors, errors, trace, readOnly, selectedId, onSelect, onChange, label }: CanvasProps) {
+  const flow = useReactFlow();
+  const positions = useMemo(() => layout(definition), [definition]);
+  const edges = useMemo(
+    () => toEdges(definition, trace).map((e) => ({ ...e, deletable: !readOnly })),
+    [definition, trace, readOnly],
+  );
+  // React Flow keeps what it measures (sizes) on the nodes, so they are state; they are rebuilt from the
+  // definition whenever it changes, keeping the measurements of the nodes that remain.
+  const [nodes, setNodes] = useState<ActivityNode[]>([]);
+  useEffect(() => {
+    setNodes((previous) => {
+      const old = new Map(previous.map((n) => [n.id, n]));
+      return toNodes(definition, descriptors, positions, errors, trace).map((n) => ({
+        ...n,
+        measured: old.get(n.id)?.measured,
+        selected: n.id === selectedId,
+        deletable: !readOnly,
+      }));
+    });
+  }, [definition, descriptors, positions, errors, trace, selectedId, readOnly]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ActivityNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      for (const change of changes) {
+        if (change.type === "position" && change.dragging === false && change.position && !readOnly)
+          onChange(moveActivity(definition, change.id, change.position));
+        if (change.type === "select" && change.selected) onSelect(change.id);
+      }
+      const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
+      if (removed.length > 0 && !readOnly) {
+        onChange(removeActivities(definition, removed));
+        onSelect(undefined);
+      }
+    },
+    [definition, onChange, onSelect, readOnly],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = changes.filter((c) => c.type === "remove").map((c) => Number(c.id.slice(1)));
+      if (removed.length > 0 && !readOnly) onChange(removeConnections(definition, removed));
+    },
+    [definition, onChange, readOnly],
+  );
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      if (readOnly || !c.sourceHandle) return;
+      onChange(connect(definition, c.source, c.sourceHandle, c.target));
+    },
+    [definition, onChange, readOnly],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (!type || readOnly) return;
+      event.preventDefault();
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const { definition: next, id } = addActivity(definition, type, descriptors.get(type), position);
+      onChange(next);
+      onSelect(id);
+    },
+    [definition, descriptors, flow, onChange, onSelect, readOnly],
+  );
+
+  return (
+    <div className="rtm-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <ReactFlow
+        aria-label={label}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onPaneClick={() => onSelect(undefined)}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
+        fitView
+        minZoom={0.1}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background />
+        <Controls aria-label="Zoom controls" />
+        <MiniMap aria-label="Overview of the flowchart" pannable zoomable />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The flowchart of a definition: editable in the editor, read-only for shipped files and the case viewer. */
+export function Canvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner {...props} />
+    </ReactFlowProvider>
+  );
+}
