@@ -9,7 +9,7 @@ export function ActivityNodeView({ data, selected }: NodeProps<ActivityNode>) {
     .join(" ");
   return (
     <div className={classes}>
-      {hasInput && <Handle type="target" position={Position.Left} aria-label={`Into ${activity.id}`} />}
+      {hasInput && <Handle type="target" position={Position.Left} />}
       <div className="rtm-node__name">{activity.displayName || activity.id}</div>
       <div className="rtm-node__type">{typeLabel}</div>
       {activity.stage && <div className="rtm-node__stage">{activity.stage}</div>}
@@ -25,7 +25,7 @@ export function ActivityNodeView({ data, selected }: NodeProps<ActivityNode>) {
         {ports.map((port) => (
           <div key={port} className="rtm-node__port">
             <span>{port}</span>
-            <Handle type="source" id={port} position={Position.Right} aria-label={`Port ${port} of ${activity.id}`} />
+            <Handle type="source" id={port} position={Position.Right} />
           </div>
         ))}
       </div>

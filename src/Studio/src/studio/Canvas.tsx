@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
   Controls,
@@ -13,7 +13,7 @@ import {
 } from "@xyflow/react";
 import type { ActivityDescriptor, Definition } from "./types";
 import { toEdges, toNodes, type ActivityNode } from "./graph";
-import { layout } from "./layout";
+import { NODE_HEIGHT, NODE_WIDTH, layout } from "./layout";
 import { ActivityNodeView } from "./ActivityNodeView";
 import { PALETTE_DRAG_TYPE } from "./Palette";
 import { addActivity, connect, moveActivity, removeActivities, removeConnections } from "./edits";
@@ -53,6 +53,20 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
       }));
     });
   }, [definition, descriptors, positions, errors, trace, selectedId, readOnly]);
+
+  // An activity selected from elsewhere (added from the palette, an error followed) may be out of view: bring it in.
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const position = selectedId ? positions.get(selectedId) : undefined;
+    const box = container.current?.getBoundingClientRect();
+    if (!position || !box) return;
+    const { x, y, zoom } = flow.getViewport();
+    const left = position.x * zoom + x;
+    const top = position.y * zoom + y;
+    if (left < 0 || top < 0 || left + NODE_WIDTH * zoom > box.width || top + NODE_HEIGHT * zoom > box.height)
+      void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom, duration: 300 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ActivityNode>[]) => {
@@ -101,7 +115,7 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
   );
 
   return (
-    <div className="rtm-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <div className="rtm-canvas" ref={container} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <ReactFlow
         aria-label={label}
         nodes={nodes}
@@ -115,6 +129,7 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         fitView
+        fitViewOptions={{ minZoom: 0.4 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: false }}
       >

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "./fields";
 import { ValueEditor } from "./values";
 import { FormEditor } from "./FormEditor";
 import { DeadlineEditor } from "./DeadlineEditor";
+import { ConnectionsEditor } from "./ConnectionsEditor";
 import { renameActivity, updateActivity } from "./edits";
 
 // The descriptors do not say which types wait; the format allows a deadline only on these
@@ -22,6 +23,7 @@ export interface PropertyPanelProps {
   definition: Definition;
   activity: Activity;
   descriptor: ActivityDescriptor | undefined;
+  descriptors: Map<string, ActivityDescriptor>;
   errors: PathError[];
   readOnly: boolean;
   onChange(definition: Definition): void;
@@ -30,7 +32,7 @@ export interface PropertyPanelProps {
 }
 
 /** The selected activity's properties, generated from its type's descriptor. */
-export function PropertyPanel({ definition, activity, descriptor, errors, readOnly, onChange, onRenamed, onDelete }: PropertyPanelProps) {
+export function PropertyPanel({ definition, activity, descriptor, descriptors, errors, readOnly, onChange, onRenamed, onDelete }: PropertyPanelProps) {
   const index = definition.activities.indexOf(activity);
   const prefix = `$.activities[${index}]`;
   const errorFor = (path: string) => errors.find((e) => e.path === prefix + path)?.message;
@@ -145,6 +147,7 @@ export function PropertyPanel({ definition, activity, descriptor, errors, readOn
           />
         )}
       </fieldset>
+      <ConnectionsEditor definition={definition} activity={activity} descriptors={descriptors} readOnly={readOnly} onChange={onChange} />
       {!readOnly && (
         <button type="button" className="govuk-button govuk-button--warning" onClick={onDelete}>
           Delete activity

@@ -1,7 +1,7 @@
 import dagre from "@dagrejs/dagre";
 import type { Definition } from "./types";
 
-export const NODE_WIDTH = 220;
+export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 90;
 
 /**

@@ -228,7 +228,8 @@ export function EditorPage() {
           onSelect={select}
           onChange={change}
         />
-        <aside className="rtm-editor__side" aria-label="Properties">
+        {/* Focusable so the panel can be scrolled by keyboard even when it holds no control (read only). */}
+        <aside className="rtm-editor__side" aria-label="Properties" tabIndex={0}>
           {selected ? (
             <>
               <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => select(undefined)}>
@@ -239,6 +240,7 @@ export function EditorPage() {
                 definition={definition}
                 activity={selected}
                 descriptor={descriptors.get(selected.type)}
+                descriptors={descriptors}
                 errors={errors}
                 readOnly={readOnly}
                 onChange={change}
