@@ -5,9 +5,11 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
   type Connection as FlowConnection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
@@ -35,10 +37,15 @@ export interface CanvasProps {
 function CanvasInner({ definition, descriptors, errors, trace, readOnly, selectedId, onSelect, onChange, label }: CanvasProps) {
   const flow = useReactFlow();
   const positions = useMemo(() => layout(definition), [definition]);
-  const edges = useMemo(
-    () => toEdges(definition, trace).map((e) => ({ ...e, deletable: !readOnly })),
-    [definition, trace, readOnly],
-  );
+  // Edges are state too, for React Flow to mark the selected one (which the Delete key removes).
+  const [edges, setEdges] = useState<Edge[]>([]);
+  useEffect(() => {
+    setEdges((previous) => {
+      const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
+      return toEdges(definition, trace).map((e) => ({ ...e, deletable: !readOnly, selected: selected.has(e.id) }));
+    });
+  }, [definition, trace, readOnly]);
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes.filter((c) => c.type === "select"), current)), []);
   // React Flow keeps what it measures (sizes) on the nodes, so they are state; they are rebuilt from the
   // definition whenever it changes, keeping the measurements of the nodes that remain.
   const [nodes, setNodes] = useState<ActivityNode[]>([]);
@@ -76,21 +83,19 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
           onChange(moveActivity(definition, change.id, change.position));
         if (change.type === "select" && change.selected) onSelect(change.id);
       }
-      const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
-      if (removed.length > 0 && !readOnly) {
-        onChange(removeActivities(definition, removed));
-        onSelect(undefined);
-      }
     },
     [definition, onChange, onSelect, readOnly],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const removed = changes.filter((c) => c.type === "remove").map((c) => Number(c.id.slice(1)));
-      if (removed.length > 0 && !readOnly) onChange(removeConnections(definition, removed));
+  // Deleting a node also deletes its edges: both arrive here together, so they make one edit (one undo step).
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: goneEdges }: { nodes: ActivityNode[]; edges: Edge[] }) => {
+      if (readOnly) return;
+      const withoutEdges = removeConnections(definition, goneEdges.map((e) => Number(e.id.slice(1))));
+      onChange(removeActivities(withoutEdges, gone.map((n) => n.id)));
+      if (gone.length > 0) onSelect(undefined);
     },
-    [definition, onChange, readOnly],
+    [definition, onChange, onSelect, readOnly],
   );
 
   const onConnect = useCallback(
@@ -123,6 +128,7 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
         onConnect={onConnect}
         onPaneClick={() => onSelect(undefined)}
         nodesDraggable={!readOnly}

@@ -47,10 +47,13 @@ export function EditorPage() {
       if (key === "z" && !event.shiftKey) history.undo();
       else if ((key === "z" && event.shiftKey) || key === "y") history.redo();
       else return;
+      // Handled here, before React Flow's own key tracking sees it: a Ctrl+Z it half-sees leaves it thinking a key
+      // is still down, and its Delete key stops working.
       event.preventDefault();
+      event.stopPropagation();
     };
-    window.addEventListener("keydown", keydown);
-    return () => window.removeEventListener("keydown", keydown);
+    window.addEventListener("keydown", keydown, { capture: true });
+    return () => window.removeEventListener("keydown", keydown, { capture: true });
   }, [history, readOnly]);
 
   const nodeErrors = useMemo(() => (definition ? errorsByActivity(definition, errors) : new Map<string, string[]>()), [definition, errors]);
