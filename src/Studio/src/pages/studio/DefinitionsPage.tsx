@@ -105,7 +105,7 @@ function ImportDefinition() {
   }
   return (
     <div className="rtm-card">
-      <h2 className="govuk-heading-m">Import JSON</h2>
+      <h2 className="govuk-heading-m">Import a definition</h2>
       <Problems messages={errors} title="The file could not be imported" />
       <div className="govuk-form-group">
         <label className="govuk-label" htmlFor="import-definition">
