@@ -39,6 +39,15 @@ export function EditorPage() {
   useUnsavedWarning(editor.dirty);
 
   const change = useCallback((next: Definition) => !readOnly && history.set(next), [history, readOnly]);
+  // Typing in the panels changes the definition at each keystroke; those merge into one undo step per field.
+  const type = useCallback(
+    (next: Definition) => {
+      const field = document.activeElement;
+      const typing = (field instanceof HTMLInputElement && field.type !== "checkbox") || field instanceof HTMLTextAreaElement;
+      if (!readOnly) history.set(next, typing ? field.id : undefined);
+    },
+    [history, readOnly],
+  );
 
   useEffect(() => {
     const keydown = (event: KeyboardEvent) => {
@@ -246,7 +255,7 @@ export function EditorPage() {
                 descriptors={descriptors}
                 errors={errors}
                 readOnly={readOnly}
-                onChange={change}
+                onChange={type}
                 onRenamed={select}
                 onDelete={() => {
                   change(removeActivities(definition, [selected.id]));
@@ -255,7 +264,7 @@ export function EditorPage() {
               />
             </>
           ) : (
-            <DefinitionPanel definition={definition} errors={errors} readOnly={readOnly} onChange={change} />
+            <DefinitionPanel definition={definition} errors={errors} readOnly={readOnly} onChange={type} />
           )}
           <p className="govuk-body-s govuk-!-margin-top-4">Select an activity on the flowchart to edit it. Drag from a port to an activity to connect them; Delete removes what is selected.</p>
         </aside>
