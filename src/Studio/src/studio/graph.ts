@@ -1,0 +1,108 @@
+import type { Edge, Node } from "@xyflow/react";
+import type { Activity, ActivityDescriptor, Definition } from "./types";
+import { humanise } from "./names";
+
+/** What a node of the canvas carries: the activity as the definition holds it, and what to show on it. */
+export interface ActivityNodeData extends Record<string, unknown> {
+  activity: Activity;
+  index: number;
+  typeLabel: string;
+  ports: string[];
+  hasInput: boolean;
+  errors: string[];
+  /** On the case viewer: whether the case has been through here, or waits here now. */
+  trace?: "taken" | "current";
+}
+
+export type ActivityNode = Node<ActivityNodeData, "activity">;
+
+/**
+ * The ports an activity has (docs/definitions.md#ports): its type's own, those named by a literal list in its
+ * dynamic-ports input (Decision's cases, Fork's branches, UserTask's outcomes), and those its deadline adds.
+ */
+export function portsOf(activity: Activity, descriptor: ActivityDescriptor | undefined): string[] {
+  const ports = descriptor ? descriptor.ports.map((p) => p.name) : [];
+  const dynamic = descriptor?.dynamicPortsInput ? activity.inputs?.[descriptor.dynamicPortsInput] : undefined;
+  if (Array.isArray(dynamic)) for (const p of dynamic) if (typeof p === "string" && p !== "" && !ports.includes(p)) ports.push(p);
+  if (activity.deadline) {
+    ports.push("overdue");
+    if (activity.deadline.reminders && activity.deadline.reminders.length > 0) ports.push("reminder");
+  }
+  return ports;
+}
+
+/** `$.activities[3].inputs.period` → 3: validation errors are keyed by JSON path, the canvas by activity. */
+export function activityIndexOf(path: string): number | undefined {
+  const match = /^\$\.activities\[(\d+)\]/.exec(path);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** `$.connections[2].source.port` → 2, so a bad connection can be pinned on the activity it leaves. */
+export function connectionIndexOf(path: string): number | undefined {
+  const match = /^\$\.connections\[(\d+)\]/.exec(path);
+  return match ? Number(match[1]) : undefined;
+}
+
+export interface PathError {
+  path: string;
+  message: string;
+}
+
+/** The activity id each error is about, if any: the activity at that index, or the source of a bad connection. */
+export function activityOfError(definition: Definition, path: string): string | undefined {
+  const index = activityIndexOf(path);
+  if (index !== undefined) return definition.activities[index]?.id;
+  const connection = connectionIndexOf(path);
+  if (connection !== undefined) return definition.connections?.[connection]?.source.activity;
+  return undefined;
+}
+
+export function errorsByActivity(definition: Definition, errors: PathError[]): Map<string, string[]> {
+  const byActivity = new Map<string, string[]>();
+  for (const error of errors) {
+    const id = activityOfError(definition, error.path);
+    if (id === undefined) continue;
+    byActivity.set(id, [...(byActivity.get(id) ?? []), error.message]);
+  }
+  return byActivity;
+}
+
+export function toNodes(
+  definition: Definition,
+  descriptors: Map<string, ActivityDescriptor>,
+  positions: Map<string, { x: number; y: number }>,
+  errors: Map<string, string[]>,
+  trace?: Map<string, "taken" | "current">,
+): ActivityNode[] {
+  return definition.activities.map((activity, index) => {
+    const descriptor = descriptors.get(activity.type);
+    return {
+      id: activity.id,
+      type: "activity",
+      position: positions.get(activity.id) ?? { x: 0, y: 0 },
+      data: {
+        activity,
+        index,
+        typeLabel: humanise(descriptor?.displayName ?? activity.type),
+        ports: portsOf(activity, descriptor),
+        hasInput: !descriptor?.isStart,
+        errors: errors.get(activity.id) ?? [],
+        trace: trace?.get(activity.id),
+      },
+      ariaLabel: `${activity.displayName || activity.id} (${humanise(activity.type)})`,
+    };
+  });
+}
+
+/** Edge ids are connection indexes, so an edge removed on the canvas removes that connection. */
+export function toEdges(definition: Definition, trace?: Map<string, "taken" | "current">): Edge[] {
+  return (definition.connections ?? []).map((c, index) => ({
+    id: `c${index}`,
+    source: c.source.activity,
+    sourceHandle: c.source.port,
+    target: c.target.activity,
+    label: c.source.port,
+    animated: trace ? trace.has(c.source.activity) && trace.has(c.target.activity) : false,
+    ariaLabel: `Connection from ${c.source.activity} (${c.source.port}) to ${c.target.activity}`,
+  }));
+}
