@@ -18,7 +18,10 @@ public class CouncilDecisionTests(BrowserHost host)
 
         // A TMO member follows the case: the council's decision is the stage in progress.
         var member = await host.SignInAsync(DemoSeed.TmoMember);
-        await member.GotoAsync($"/cases/{caseId}");
+        await member.WaitForURLAsync("**/cases");
+        await Accessibility.AssertNoSeriousViolationsAsync(member, "cases");
+        await Artifacts.ScreenshotAsync(member, "tmo-cases");
+        await member.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(StageRow(member, "Proposal notice and council decision")).ToContainTextAsync("In progress");
         await Assertions.Expect(StageRow(member, "Competence assessment")).ToContainTextAsync("Cannot start yet");
 

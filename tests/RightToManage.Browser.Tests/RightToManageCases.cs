@@ -23,6 +23,13 @@ public sealed class RightToManageCases(BrowserHost host)
         {
             definitionId = "right-to-manage", reference,
             organisations = new Dictionary<string, string> { ["tmo"] = DemoSeed.Tmo, ["local-authority"] = DemoSeed.Council },
+            parties = new Dictionary<string, object[]>
+            {
+                ["tmo-secretary"] = [new { name = "Sam Secretary", email = "secretary@tmo.example" }],
+                ["tmo-committee"] = [new { name = "Chris Chair", email = "chair@tmo.example" }],
+                ["officer"] = [new { name = "Olu Officer", email = "officer@council.example" }],
+                ["officer-manager"] = [new { name = "Mo Manager", email = "manager@council.example" }],
+            },
         });
         var id = started.GetProperty("id").GetGuid();
         string Day(int daysAgo) => Today.AddDays(-daysAgo).ToString("yyyy-MM-dd");

@@ -104,6 +104,19 @@ public class StudioTests(BrowserHost host)
         draft.GetProperty("definition").GetProperty("activities").GetArrayLength().Should().Be(47, "the copy has every activity of the shipped definition");
     }
 
+    [Fact]
+    public async Task The_case_viewer_shows_where_a_case_waits_and_its_journal()
+    {
+        var (caseId, _) = await new RightToManageCases(host).AtCouncilDecisionAsync("RTM-VIEWER-1");
+        var page = await host.SignInAsync(DemoSeed.Designer);
+        await page.GotoAsync($"/studio/cases/{caseId}");
+        var waiting = page.Locator(".react-flow__node").Filter(new() { HasText = "Waiting here" });
+        await Assertions.Expect(waiting.Filter(new() { HasText = "Council decides" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Filter(new() { HasText = "taskCompleted" }).First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "case viewer");
+        await Artifacts.ScreenshotAsync(page, "studio-case-viewer");
+    }
+
     /// <summary>A database definition with a published version 1: the shipped decision process under a new id.</summary>
     private async Task PublishCopyOfShippedDecisionAsync(string id)
     {

@@ -28,7 +28,7 @@ export function Layout() {
               {me.organisation ? `, ${me.organisation.name}` : ""}
             </li>
             <li className="govuk-service-navigation__item">
-              <button type="button" className="govuk-service-navigation__link rtm-link-button" onClick={() => void signOut()}>
+              <button type="button" className="govuk-service-navigation__link rtm-nav-button" onClick={() => void signOut()}>
                 Sign out
               </button>
             </li>

@@ -37,6 +37,8 @@ export interface CanvasProps {
 function CanvasInner({ definition, descriptors, errors, trace, readOnly, selectedId, onSelect, onChange, label }: CanvasProps) {
   const flow = useReactFlow();
   const positions = useMemo(() => layout(definition), [definition]);
+  // A case's flowchart opens on where the case waits: a whole statutory process fitted in view is too small to read.
+  const focus = useMemo(() => (trace ? [...trace].filter(([, state]) => state === "current").map(([id]) => ({ id })) : []), [trace]);
   // Edges are state too, for React Flow to mark the selected one (which the Delete key removes).
   const [edges, setEdges] = useState<Edge[]>([]);
   useEffect(() => {
@@ -135,7 +137,7 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         fitView
-        fitViewOptions={{ minZoom: 0.4 }}
+        fitViewOptions={focus.length > 0 ? { nodes: focus, maxZoom: 1, minZoom: 0.4 } : { minZoom: 0.4 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: false }}
       >
