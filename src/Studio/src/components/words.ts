@@ -1,14 +1,21 @@
 // Machine names (outcomes, options, events, actors) as the words people read.
 
-/** "accept" → "Accept", "ballot-of-all-members" → "Ballot of all members", "proposalNoticeReceived" → "Proposal notice received". */
+/**
+ * Machine names as words: "accept" → "Accept", "ballot-of-all-members" → "Ballot of all members",
+ * "SendNotification" → "Send notification", "candidateParty" → "Candidate party"; acronyms stay ("SMS code").
+ * A name that already reads as words is kept.
+ */
 export function humanise(name: string | undefined | null): string {
   if (!name) return "";
+  if (/\s/.test(name.trim())) return name;
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[-_]+/g, " ")
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+  return words
+    .map((w, i) => (/^[A-Z]{2,}$/.test(w) ? w : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()))
+    .join(" ");
 }
 
 /** The journal's actor ("user:x@y", "api-key:rtm_Ab (user:x@y)", "system") as a person reads it. */
