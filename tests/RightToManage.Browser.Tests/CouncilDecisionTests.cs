@@ -76,9 +76,10 @@ public class CouncilDecisionTests(BrowserHost host)
         await member.ReloadAsync();
         await Assertions.Expect(StageRow(member, "Proposal notice and council decision")).ToContainTextAsync("Completed");
         await Assertions.Expect(StageRow(member, "Competence assessment")).ToContainTextAsync("In progress");
-        var deadlines = member.Locator("section, div").Filter(new() { Has = member.GetByRole(AriaRole.Heading, new() { Name = "Upcoming statutory deadlines" }) }).Last;
+        var deadlines = member.GetByRole(AriaRole.Table, new() { Name = "Upcoming statutory deadlines, soonest first" });
         await Assertions.Expect(deadlines).ToContainTextAsync(acceptanceDate.AddMonths(3).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
-        await Assertions.Expect(deadlines).ToContainTextAsync("reg 13");
+        await Assertions.Expect(deadlines).ToContainTextAsync("reg 13(1)");
+        await Assertions.Expect(deadlines).ToContainTextAsync("Apply to the approved assessor service");
         await Accessibility.AssertNoSeriousViolationsAsync(member, "case");
         await Artifacts.ScreenshotAsync(member, "tmo-case");
     }

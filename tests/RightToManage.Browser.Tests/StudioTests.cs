@@ -105,6 +105,36 @@ public class StudioTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task When_the_session_ends_mid_edit_the_work_stays_and_is_saved_after_signing_in_again()
+    {
+        const string id = "notice-decision-session";
+        await PublishCopyOfShippedDecisionAsync(id);
+        var page = await host.SignInAsync(DemoSeed.Designer);
+        await page.GotoAsync($"/studio/definitions/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Send notification" }).ClickAsync();
+        await page.GetByLabel("Display name").FillAsync("Tell the committee");
+
+        // Signed out in another tab: the editor's next request finds no session.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/cases");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await other.GetByLabel("Email address").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Validate" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your session has ended. Nothing on this page has been lost.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Display name")).ToHaveValueAsync("Tell the committee");
+
+        await other.GetByLabel("Email address").FillAsync(DemoSeed.Designer);
+        await other.GetByLabel("Password").FillAsync(Host.Tests.HostFactory.DemoPassword);
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have signed in again" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your session has ended.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".react-flow__node").Filter(new() { HasText = "Tell the committee" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task The_case_viewer_shows_where_a_case_waits_and_its_journal()
     {
         var (caseId, _) = await new RightToManageCases(host).AtCouncilDecisionAsync("RTM-VIEWER-1");

@@ -19,8 +19,10 @@ public static class WebApp
             {
                 // Vite names the built scripts and styles by their content: they can be kept for good.
                 // index.html is not, so it is always asked for afresh and a new build shows at once.
-                context.Context.Response.Headers[HeaderNames.CacheControl] =
-                    context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";
+                if (context.Context.Request.Path.StartsWithSegments("/assets"))
+                    context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+                else
+                    PageHeaders(context.Context.Response.Headers);
             },
         });
         return app;
@@ -31,8 +33,16 @@ public static class WebApp
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API endpoint."));
         app.MapFallbackToFile("index.html", new StaticFileOptions
         {
-            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            OnPrepareResponse = context => PageHeaders(context.Context.Response.Headers),
         });
         return app;
+    }
+
+    private static void PageHeaders(IHeaderDictionary headers)
+    {
+        headers[HeaderNames.CacheControl] = "no-cache";
+        // The app acts with the user's session: no other site may frame it to trick clicks out of them.
+        headers[HeaderNames.XFrameOptions] = "DENY";
+        headers[HeaderNames.ContentSecurityPolicy] = "frame-ancestors 'none'";
     }
 }

@@ -1,6 +1,5 @@
 // The case shapes the case tracker reads (docs/api.md#cases, #documents), and the calls that fetch them.
 import { api, query } from "./client";
-import { ApiError, type Problem } from "./problem";
 import type { CaseSummary, JournalEntry, Page, TaskSummary, TimelineStage } from "./types";
 
 export interface CaseHold {
@@ -63,34 +62,10 @@ export const casesApi = {
     `/api/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}`,
 };
 
-/**
- * Uploads one file to a case as multipart form data (docs/api.md#documents). The JSON client cannot send a form,
- * so this asks for the anti-forgery token itself; failures come back as ApiError like every other call.
- */
-export async function uploadDocument(caseId: string, file: File, taskId?: string): Promise<CaseDocument> {
-  const { token } = await api.get<{ token: string }>("/api/auth/antiforgery");
+/** Uploads one file to a case as multipart form data (docs/api.md#documents). */
+export function uploadDocument(caseId: string, file: File, taskId?: string): Promise<CaseDocument> {
   const form = new FormData();
   form.append("file", file, file.name);
   if (taskId) form.append("taskId", taskId);
-  let response: Response;
-  try {
-    response = await fetch(`/api/cases/${encodeURIComponent(caseId)}/documents`, {
-      method: "POST",
-      body: form,
-      headers: { accept: "application/json", "X-XSRF-TOKEN": token },
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiError(0, { title: "The server could not be reached. Check your connection and try again." });
-  }
-  if (!response.ok) {
-    let problem: Problem;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      problem = { title: `The server answered ${response.status} ${response.statusText}.` };
-    }
-    throw new ApiError(response.status, problem);
-  }
-  return (await response.json()) as CaseDocument;
+  return api.postForm<CaseDocument>(`/api/cases/${encodeURIComponent(caseId)}/documents`, form);
 }

@@ -15,24 +15,33 @@ async function ensureAntiforgeryToken(): Promise<string> {
   return antiforgeryToken;
 }
 
-/** Called when the API says the session has ended, so the app can ask the user to sign in again. */
-let onSignedOut: (() => void) | null = null;
-export function whenSignedOut(callback: () => void) {
-  onSignedOut = callback;
+/**
+ * Called when the API says the session has ended in the middle of the user's work. The app keeps the page (and
+ * whatever was typed) and asks them to sign in again, rather than throwing the page away.
+ */
+let onSessionEnded: (() => void) | null = null;
+export function whenSessionEnds(callback: () => void) {
+  onSessionEnded = callback;
 }
 
 export interface RequestOptions {
   body?: unknown;
+  /** Multipart form data (a file upload) instead of JSON. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** The raw response, for callers that need a header such as ETag. */
   raw?: boolean;
 }
 
-async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+const isWrite = (method: string) => method !== "GET" && method !== "HEAD";
+const unauthenticated = new Set(["/api/auth/sign-in", "/api/auth/me"]);
+
+async function send<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (method !== "GET" && method !== "HEAD" && path !== "/api/auth/sign-in") headers["X-XSRF-TOKEN"] = await ensureAntiforgeryToken();
+  if (isWrite(method) && path !== "/api/auth/sign-in") headers["X-XSRF-TOKEN"] = await ensureAntiforgeryToken();
   let body: BodyInit | undefined;
-  if (options.body !== undefined) {
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(options.body);
   }
@@ -49,7 +58,16 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
     } catch {
       problem = { title: `The server answered ${response.status} ${response.statusText}.` };
     }
-    if (response.status === 401 && path !== "/api/auth/sign-in" && path !== "/api/auth/me") onSignedOut?.();
+    // The token is bound to the user: after signing in again (here or in another tab) the one held is stale.
+    // Fetch a fresh one and try once more.
+    if (response.status === 400 && isWrite(method) && !retried && /anti-?forgery/i.test(`${problem.title} ${problem.detail}`)) {
+      forgetAntiforgeryToken();
+      return send<T>(method, path, options, true);
+    }
+    if (response.status === 401 && !unauthenticated.has(path)) {
+      forgetAntiforgeryToken();
+      onSessionEnded?.();
+    }
     throw new ApiError(response.status, problem);
   }
   if (options.raw) return response as unknown as T;
@@ -61,6 +79,7 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => send<T>("GET", path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => send<T>("POST", path, { ...options, body }),
+  postForm: <T>(path: string, form: FormData, options?: RequestOptions) => send<T>("POST", path, { ...options, form }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => send<T>("PUT", path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => send<T>("DELETE", path, options),
 };
@@ -71,4 +90,9 @@ export function query(parameters: Record<string, string | number | undefined | n
   for (const [name, value] of Object.entries(parameters)) if (value !== undefined && value !== null && value !== "") search.set(name, String(value));
   const text = search.toString();
   return text ? `?${text}` : "";
+}
+
+/** What to tell the user about a failed request, in one sentence. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

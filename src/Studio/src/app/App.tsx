@@ -4,6 +4,7 @@ import { Layout } from "./Layout";
 import { SignInPage } from "../pages/SignInPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { appRoutes } from "./routes";
+import { ErrorBoundary } from "./ErrorBoundary";
 
 /** Pages need a signed-in user; without one, the sign-in page, which comes back here afterwards. */
 function RequireSignIn() {
@@ -21,6 +22,7 @@ function Home() {
 
 export function App() {
   return (
+    <ErrorBoundary>
     <AuthProvider>
       <BrowserRouter>
         <Routes>
@@ -33,5 +35,6 @@ export function App() {
         </Routes>
       </BrowserRouter>
     </AuthProvider>
+    </ErrorBoundary>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 
 /**
  * The bar every page shares: the service name and, once signed in, the navigation. It is the GOV.UK service
@@ -12,7 +13,7 @@ export function Header({ children }: { children?: ReactNode }) {
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
-              <a href="/" className="govuk-service-navigation__link">RightToManage</a>
+              <Link to="/" className="govuk-service-navigation__link">RightToManage</Link>
             </span>
             {children}
           </div>

@@ -1,4 +1,8 @@
+import { useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router-dom";
+import { messageOf } from "../api/client";
+import { ErrorSummary } from "../components/ErrorSummary";
+import { SessionEndedBanner } from "./SessionEndedBanner";
 import { roles, useAuth, useMe } from "./auth";
 import { Header } from "./Header";
 
@@ -6,7 +10,21 @@ import { Header } from "./Header";
 export function Layout() {
   const me = useMe();
   const { signOut } = useAuth();
-  const wide = useLocation().pathname.startsWith("/studio/");
+  const location = useLocation();
+  const wide = location.pathname.startsWith("/studio/");
+  const [signOutProblem, setSignOutProblem] = useState<string>();
+  const main = useRef<HTMLElement>(null);
+  const firstPage = useRef(true);
+
+  // A new page in a single-page app makes no sound: move focus to the main content, as a page load would take
+  // screen reader users to the top, so they hear where they are.
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
   const links = [
     roles.hasTasks(me) && { to: "/tasks", label: "Tasks" },
     { to: "/cases", label: "Cases" },
@@ -28,7 +46,7 @@ export function Layout() {
               {me.organisation ? `, ${me.organisation.name}` : ""}
             </li>
             <li className="govuk-service-navigation__item">
-              <button type="button" className="govuk-service-navigation__link rtm-nav-button" onClick={() => void signOut()}>
+              <button type="button" className="govuk-service-navigation__link rtm-nav-button" onClick={() => signOut().then(() => setSignOutProblem(undefined), (error) => setSignOutProblem(`You are still signed in: ${messageOf(error)}`))}>
                 Sign out
               </button>
             </li>
@@ -36,7 +54,9 @@ export function Layout() {
         </nav>
       </Header>
       <div className={wide ? "rtm-wide" : "govuk-width-container"}>
-        <main className="govuk-main-wrapper" id="main-content">
+        <main className="govuk-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
+          <SessionEndedBanner />
+          {signOutProblem && <ErrorSummary errors={[{ field: "", message: signOutProblem }]} />}
           <Outlet />
         </main>
       </div>

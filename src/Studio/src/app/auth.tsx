@@ -1,10 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import { api, forgetAntiforgeryToken, whenSignedOut } from "../api/client";
+import { api, forgetAntiforgeryToken, whenSessionEnds } from "../api/client";
+import { ApiError } from "../api/problem";
 import type { Me } from "../api/types";
 
 interface Auth {
   /** The signed-in user; null when nobody is; undefined while the app is finding out. */
   me: Me | null | undefined;
+  /** The session ended while the user was working: the page stays, and asks them to sign in again. */
+  sessionEnded: boolean;
+  /** After signing in again in another tab: carry on where they were, if it is the same person. */
+  resume(): Promise<void>;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -13,30 +18,39 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   useEffect(() => {
-    whenSignedOut(() => {
-      forgetAntiforgeryToken();
-      setMe(null);
-    });
+    whenSessionEnds(() => setSessionEnded(true));
     api.get<Me>("/api/auth/me").then(setMe, () => setMe(null));
+  }, []);
+
+  const resume = useCallback(async () => {
+    const current = await api.get<Me>("/api/auth/me");
+    setMe(current);
+    setSessionEnded(false);
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
     forgetAntiforgeryToken();
     setMe(await api.post<Me>("/api/auth/sign-in", { email, password }));
+    setSessionEnded(false);
   }, []);
 
+  // Only a sign-out the server confirmed (or a session already gone) shows the user signed out: on a shared
+  // computer, a failed request must not look like one.
   const signOut = useCallback(async () => {
     try {
       await api.post("/api/auth/sign-out");
-    } finally {
-      forgetAntiforgeryToken();
-      setMe(null);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
+    forgetAntiforgeryToken();
+    setSessionEnded(false);
+    setMe(null);
   }, []);
 
-  return <AuthContext.Provider value={{ me, signIn, signOut }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ me, sessionEnded, resume, signIn, signOut }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): Auth {

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from "react";
 import { uploadDocument, type CaseDocument } from "../api/cases";
+import { messageOf } from "../api/client";
 import { ApiError } from "../api/problem";
 
-function messageOf(error: unknown): string {
+function uploadProblem(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 413) return "The file is too big.";
     if (error.status === 415) {
@@ -11,7 +12,7 @@ function messageOf(error: unknown): string {
     }
     return error.messages.map((m) => m.message).join(" ");
   }
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 /** The GOV.UK file upload: adds a document to the case (for a task's document questions), then tells its owner. */
@@ -34,7 +35,7 @@ export function DocumentUpload({ caseId, taskId, onUploaded }: { caseId: string;
       if (input.current) input.current.value = "";
       onUploaded(document);
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(uploadProblem(reason));
     } finally {
       setBusy(false);
     }

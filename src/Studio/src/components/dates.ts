@@ -20,8 +20,19 @@ export function formatMoment(value: string | undefined | null): string {
   return `${get("day")} ${get("month")} ${get("year")} at ${named}`;
 }
 
+// "2026-12-04": the calendar day in London of a moment.
+const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+
+/**
+ * The last day of a deadline, "2026-12-04", from the moment it passes (00:00 London time on the day after), for
+ * lists such as the cases' that give only that moment.
+ */
+export function lastDayOf(passesAt: string): string {
+  return isoDay.format(new Date(Date.parse(passesAt) - 1));
+}
+
 /** Whole days from today (London) to a last day: 0 today, negative once passed. */
 export function daysUntil(lastDay: string, now: Date = new Date()): number {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+  const today = isoDay.format(now);
   return Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/problem";
 
 export interface Loaded<T> {
@@ -14,10 +14,16 @@ export function useApi<T>(load: () => Promise<T>, key: unknown[]): Loaded<T> {
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
+  const lastKey = useRef<string>(undefined);
 
   useEffect(() => {
     let current = true;
     setLoading(true);
+    // Other inputs (another inbox view, another filter) must not show the old rows, with their buttons, under
+    // the new heading while the new ones load; a reload of the same thing keeps them.
+    const keyText = JSON.stringify(key);
+    if (lastKey.current !== undefined && lastKey.current !== keyText) setData(undefined);
+    lastKey.current = keyText;
     load().then(
       (value) => {
         if (!current) return;

@@ -5,6 +5,18 @@ import { homeFor, useAuth } from "../app/auth";
 import { Header } from "../app/Header";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary";
 import { usePageTitle } from "../components/usePageTitle";
+import { formatMoment } from "../components/dates";
+
+/** Where to go after signing in: only a path of this site, never another site's address (e.g. "//x", "/\\x"). */
+function sameSitePath(returnTo: string | null): string | undefined {
+  if (!returnTo || !returnTo.startsWith("/")) return undefined;
+  try {
+    const url = new URL(returnTo, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function SignInPage() {
   const { me, signIn } = useAuth();
@@ -16,8 +28,7 @@ export function SignInPage() {
   usePageTitle("Sign in", errors.length > 0);
 
   if (me) {
-    const returnTo = params.get("returnTo");
-    return <Navigate to={returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : homeFor(me)} replace />;
+    return <Navigate to={sameSitePath(params.get("returnTo")) ?? homeFor(me)} replace />;
   }
 
   async function submit(event: FormEvent) {
@@ -32,9 +43,10 @@ export function SignInPage() {
       await signIn(email.trim(), password);
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
+      const lockedOutUntil = typeof problem?.lockedOutUntil === "string" ? problem.lockedOutUntil : undefined;
       const message =
-        problem?.title === "Locked out"
-          ? "Too many failed attempts: your account is locked for 15 minutes."
+        lockedOutUntil
+          ? `Too many failed attempts: you can try again after ${formatMoment(lockedOutUntil)}.`
           : error instanceof ApiError && error.status === 401
             ? "The email address or password is not right."
             : error instanceof Error

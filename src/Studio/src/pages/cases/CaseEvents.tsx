@@ -22,7 +22,7 @@ function describe(kind: string, data: Data, taskTitle: (id?: string) => string, 
     case "caseStarted":
       return { title: "Case started", description: text(data, "reference") ? `Reference ${text(data, "reference")}.` : undefined };
     case "stageEntered":
-      return { title: `Stage started: ${stageLabel(text(data, "stage"))}`, description: text(data, "previous") ? `After ${text(data, "previous")}.` : undefined };
+      return { title: `Stage started: ${stageLabel(text(data, "stage"))}`, description: text(data, "previous") ? `After ${stageLabel(text(data, "previous"))}.` : undefined };
     case "taskCompleted":
       return { title: `Task completed: ${taskTitle(text(data, "task"))}`, description: `Outcome: ${humanise(text(data, "outcome"))}.` };
     case "taskClaimed":
@@ -46,7 +46,7 @@ function describe(kind: string, data: Data, taskTitle: (id?: string) => string, 
     case "reminderDue":
       return { title: `Reminder: the last day is ${formatDay(text(data, "lastDay"))}` };
     case "outboxMessageAdded":
-      return text(data, "kind") === "email" || !text(data, "kind") ? { title: "Email sent to the case's contacts" } : { title: `${humanise(text(data, "kind"))} sent` };
+      return text(data, "kind") === "email" || !text(data, "kind") ? { title: "Email to the case's contacts queued for sending" } : { title: `${humanise(text(data, "kind"))} queued for sending` };
     case "eventReceived":
       return { title: humanise(text(data, "name")), description: typeof data.payload === "string" ? `Given: ${/^\d{4}-\d{2}-\d{2}$/.test(data.payload) ? formatDay(data.payload) : data.payload}.` : undefined };
     case "partiesChanged":

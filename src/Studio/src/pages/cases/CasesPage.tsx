@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { casesApi } from "../../api/cases";
 import { query } from "../../api/client";
 import { formatDay } from "../../components/dates";
 import { DueTag } from "../../components/DueTag";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
-import { lastDayOf } from "../../components/lastDay";
+import { lastDayOf } from "../../components/dates";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
 import { CaseStatusTag } from "../../components/Tags";
@@ -32,6 +32,11 @@ export function CasesPage() {
   const page = Math.max(1, Number(params.get("page")) || 1);
   const [statusInput, setStatusInput] = useState(status);
   const [withinInput, setWithinInput] = useState(within);
+  // Back and Forward change the address: the boxes show the filter the list shows.
+  useEffect(() => {
+    setStatusInput(status);
+    setWithinInput(within);
+  }, [status, within]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   usePageTitle("Cases", errors.length > 0);
 

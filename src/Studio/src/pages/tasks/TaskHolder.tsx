@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/problem";
+import { messageOf as messageOfAny } from "../../api/client";
 import { tasksApi } from "../../api/tasks";
 import type { TaskDetail } from "../../api/types";
 import type { FieldError } from "../../components/ErrorSummary";
@@ -14,7 +15,7 @@ interface Props {
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return `That could not be done: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return messageOfAny(error);
 }
 
 /** Who holds the task, and the buttons the caller may use on it: claim, put back, hand on (managers only). */
