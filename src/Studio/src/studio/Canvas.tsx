@@ -39,7 +39,8 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
   const positions = useMemo(() => layout(definition), [definition]);
   // A case's flowchart opens on where the case waits: a whole statutory process fitted in view is too small to read.
   const focus = useMemo(() => (trace ? [...trace].filter(([, state]) => state === "current").map(([id]) => ({ id })) : []), [trace]);
-  // Edges are state too, for React Flow to mark the selected one (which the Delete key removes).
+  // Edges are state too, for React Flow to mark the selected one (which the Delete key removes). Their ids are the
+  // connections' keys, so a selection stays on its connection when others come and go.
   const [edges, setEdges] = useState<Edge[]>([]);
   useEffect(() => {
     setEdges((previous) => {
@@ -93,7 +94,7 @@ function CanvasInner({ definition, descriptors, errors, trace, readOnly, selecte
   const onDelete = useCallback(
     ({ nodes: gone, edges: goneEdges }: { nodes: ActivityNode[]; edges: Edge[] }) => {
       if (readOnly) return;
-      const withoutEdges = removeConnections(definition, goneEdges.map((e) => Number(e.id.slice(1))));
+      const withoutEdges = removeConnections(definition, goneEdges.map((e) => e.id));
       onChange(removeActivities(withoutEdges, gone.map((n) => n.id)));
       if (gone.length > 0) onSelect(undefined);
     },

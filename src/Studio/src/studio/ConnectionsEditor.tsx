@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Activity, ActivityDescriptor, Definition } from "./types";
-import { portsOf } from "./graph";
+import { connectionKey, portsOf } from "./graph";
 import { connect, removeConnections } from "./edits";
 import { SelectField } from "./fields";
 
@@ -9,7 +9,7 @@ import { SelectField } from "./fields";
  * between ports, for keyboards and screen readers.
  */
 export function ConnectionsEditor({ definition, activity, descriptors, readOnly, onChange }: { definition: Definition; activity: Activity; descriptors: Map<string, ActivityDescriptor>; readOnly: boolean; onChange(definition: Definition): void }) {
-  const connections = (definition.connections ?? []).map((c, index) => ({ ...c, index }));
+  const connections = (definition.connections ?? []).map((c) => ({ ...c, key: connectionKey(c) }));
   const incoming = connections.filter((c) => c.target.activity === activity.id);
   const outgoing = connections.filter((c) => c.source.activity === activity.id);
   const nameOf = (id: string) => {
@@ -25,28 +25,34 @@ export function ConnectionsEditor({ definition, activity, descriptors, readOnly,
   const [port, setPort] = useState("");
   const [to, setTo] = useState("");
   const canTakeInput = !descriptors.get(activity.type)?.isStart;
+  // The Remove button goes with its connection: focus moves to the list's heading rather than being lost.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const remove = (key: string) => {
+    onChange(removeConnections(definition, [key]));
+    heading.current?.focus();
+  };
 
   return (
     <section className="govuk-!-margin-top-4" aria-labelledby="connections-title">
-      <h3 className="govuk-heading-s" id="connections-title">
+      <h3 className="govuk-heading-s" id="connections-title" ref={heading} tabIndex={-1}>
         Connections
       </h3>
       <ul className="govuk-list">
         {incoming.map((c) => (
-          <li key={c.index}>
+          <li key={c.key}>
             From {nameOf(c.source.activity)} ({c.source.port}){" "}
             {!readOnly && (
-              <button type="button" className="rtm-link-button" onClick={() => onChange(removeConnections(definition, [c.index]))}>
+              <button type="button" className="rtm-link-button" onClick={() => remove(c.key)}>
                 Remove<span className="govuk-visually-hidden"> the connection from {nameOf(c.source.activity)} ({c.source.port})</span>
               </button>
             )}
           </li>
         ))}
         {outgoing.map((c) => (
-          <li key={c.index}>
+          <li key={c.key}>
             {c.source.port} to {nameOf(c.target.activity)}{" "}
             {!readOnly && (
-              <button type="button" className="rtm-link-button" onClick={() => onChange(removeConnections(definition, [c.index]))}>
+              <button type="button" className="rtm-link-button" onClick={() => remove(c.key)}>
                 Remove<span className="govuk-visually-hidden"> the connection {c.source.port} to {nameOf(c.target.activity)}</span>
               </button>
             )}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import type { Deadline, Definition, InputDescriptor, Reminder } from "./types";
 import { ListField, SelectField, TextField } from "./fields";
 import { ValueEditor, isPeriod, PeriodEditor } from "./values";
@@ -11,9 +12,18 @@ const kindOf = (r: Reminder): ReminderKind => (r.onTheDay ? "onTheDay" : r.every
 
 /** A statutory deadline on a waiting activity (docs/definitions.md#writing-a-deadline). */
 export function DeadlineEditor({ id, deadline, onChange, definition, disabled, errorFor }: { id: string; deadline: Deadline | null | undefined; onChange(value: Deadline | undefined): void; definition: Definition; disabled?: boolean; errorFor(path: string): string | undefined }) {
+  // A Remove button goes with what it removes: focus moves to the reminders' legend, or (the deadline removed)
+  // to the "Add a deadline" button that takes its place, rather than being lost.
+  const remindersLegend = useRef<HTMLLegendElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const focusAdd = useRef(false);
+  useEffect(() => {
+    if (!deadline && focusAdd.current) addButton.current?.focus();
+    focusAdd.current = false;
+  }, [deadline]);
   if (!deadline)
     return disabled ? null : (
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onChange({ period: { value: 28, unit: "calendarDays" }, source: "" })}>
+      <button type="button" ref={addButton} className="govuk-button govuk-button--secondary" onClick={() => onChange({ period: { value: 28, unit: "calendarDays" }, source: "" })}>
         Add a deadline
       </button>
     );
@@ -45,7 +55,9 @@ export function DeadlineEditor({ id, deadline, onChange, definition, disabled, e
       />
       <TextField id={`${id}-source`} label="Legal source of the deadline" value={deadline.source ?? ""} disabled={disabled} error={errorFor(".source")} onChange={(v) => set({ source: v })} />
       <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--xs">Reminders</legend>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--xs" ref={remindersLegend} tabIndex={-1}>
+          Reminders
+        </legend>
         {reminders.map((r, index) => {
           const kind = kindOf(r);
           const rid = `${id}-reminder-${index}`;
@@ -68,7 +80,10 @@ export function DeadlineEditor({ id, deadline, onChange, definition, disabled, e
                 <PeriodEditor id={`${rid}-period`} legend={`Reminder ${index + 1} period`} value={isPeriod(period) ? period : undefined} disabled={disabled} error={errorFor(`.reminders[${index}]`)} onChange={(p) => setReminder(index, { [kind]: p })} />
               )}
               {!disabled && (
-                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => setReminder(index, undefined)}>
+                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => {
+                    setReminder(index, undefined);
+                    remindersLegend.current?.focus();
+                  }}>
                   Remove reminder {index + 1}
                 </button>
               )}
@@ -86,7 +101,11 @@ export function DeadlineEditor({ id, deadline, onChange, definition, disabled, e
       )}
       <ListField id={`${id}-escalate`} label="Email when it passes (party roles)" value={deadline.escalate?.to ?? []} disabled={disabled} error={errorFor(".escalate")} onChange={(to) => set({ escalate: to.length > 0 ? { ...deadline.escalate, to } : undefined })} />
       {!disabled && (
-        <button type="button" className="govuk-button govuk-button--warning" onClick={() => onChange(undefined)}>
+        <button type="button" className="govuk-button govuk-button--warning" onClick={() => {
+            focusAdd.current = true;
+            onChange(undefined);
+          }}
+        >
           Remove the deadline
         </button>
       )}

@@ -1,5 +1,6 @@
 import type { Definition, Parameter, PeriodUnit, Stage, Variable } from "./types";
-import type { PathError } from "./graph";
+import { useRef } from "react";
+import type { PathError } from "./errors";
 import { JsonField, NumberField, SelectField, TextField } from "./fields";
 import { PeriodEditor } from "./values";
 
@@ -46,23 +47,31 @@ export function DefinitionPanel({ definition, errors, readOnly, onChange }: { de
   const parameters = definition.parameters ?? [];
   const setStages = (list: Stage[]) => onChange({ ...definition, stages: list });
   const setVariables = (list: Variable[]) => onChange({ ...definition, variables: list });
+  // A Remove button goes with its row: focus moves to the list's heading rather than being lost.
+  const stagesHeading = useRef<HTMLHeadingElement>(null);
+  const variablesHeading = useRef<HTMLHeadingElement>(null);
 
   return (
     <section className="rtm-panel" aria-labelledby="definition-panel-title">
-      <h2 className="govuk-heading-s" id="definition-panel-title">
+      <h2 className="govuk-heading-s" id="definition-panel-title" tabIndex={-1}>
         Definition
       </h2>
       <fieldset className="govuk-fieldset" disabled={readOnly}>
         <TextField id="def-name" label="Name" value={definition.name} error={errorAt("$.name")} onChange={(name) => onChange({ ...definition, name })} />
         <TextField id="def-description" label="Description" multiline value={definition.description ?? ""} onChange={(d) => onChange({ ...definition, description: d || undefined })} />
 
-        <h3 className="govuk-heading-s govuk-!-margin-top-4">Stages</h3>
+        <h3 className="govuk-heading-s govuk-!-margin-top-4" ref={stagesHeading} tabIndex={-1}>
+          Stages
+        </h3>
         {stages.length === 0 && <p className="govuk-body-s">No stages declared: the stages are those the activities name.</p>}
         {stages.map((stage, i) => (
           <div key={i} className="rtm-row">
             <TextField id={`stage-${i}`} label={`Stage ${i + 1}`} value={stage.name} error={errorAt(`$.stages[${i}]`)} onChange={(name) => setStages(replaceAt(stages, i, { ...stage, name }))} />
             {!readOnly && (
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => setStages(replaceAt(stages, i, undefined))}>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => {
+                  setStages(replaceAt(stages, i, undefined));
+                  stagesHeading.current?.focus();
+                }}>
                 Remove stage {i + 1}
               </button>
             )}
@@ -74,7 +83,9 @@ export function DefinitionPanel({ definition, errors, readOnly, onChange }: { de
           </button>
         )}
 
-        <h3 className="govuk-heading-s govuk-!-margin-top-4">Variables</h3>
+        <h3 className="govuk-heading-s govuk-!-margin-top-4" ref={variablesHeading} tabIndex={-1}>
+          Variables
+        </h3>
         {variables.map((variable, i) => (
           <fieldset key={i} className="govuk-fieldset rtm-row">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--xs">Variable {i + 1}</legend>
@@ -82,7 +93,10 @@ export function DefinitionPanel({ definition, errors, readOnly, onChange }: { de
             <SelectField id={`var-${i}-type`} label="Type" value={variable.type} options={dataTypes} onChange={(type) => setVariables(replaceAt(variables, i, { ...variable, type }))} />
             <TextField id={`var-${i}-description`} label="What it holds" value={variable.description ?? ""} onChange={(d) => setVariables(replaceAt(variables, i, { ...variable, description: d || undefined }))} />
             {!readOnly && (
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => setVariables(replaceAt(variables, i, undefined))}>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => {
+                  setVariables(replaceAt(variables, i, undefined));
+                  variablesHeading.current?.focus();
+                }}>
                 Remove variable {variable.name}
               </button>
             )}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { diffLines, type DiffRow } from "./diff";
 import { CheckboxField } from "./fields";
 
@@ -24,10 +24,12 @@ function around(rows: DiffRow[]): (DiffRow | { skipped: number })[] {
 
 /** Two versions' JSON side by side, removed lines on the left and added ones on the right highlighted. */
 export function DiffView({ before, after, beforeLabel, afterLabel }: { before: string; after: string; beforeLabel: string; afterLabel: string }) {
-  const rows = diffLines(before, after);
-  const changes = rows.filter((r) => r.kind !== "same").length;
+  // The LCS table is O(n·m): built once per pair of texts, not at every render (ticking the checkbox).
+  const rows = useMemo(() => diffLines(before, after), [before, after]);
+  const changes = useMemo(() => rows.filter((r) => r.kind !== "same").length, [rows]);
+  const trimmed = useMemo(() => around(rows), [rows]);
   const [onlyChanges, setOnlyChanges] = useState(true);
-  const shown = onlyChanges ? around(rows) : rows;
+  const shown = onlyChanges ? trimmed : rows;
   return (
     <>
       <p className="govuk-body">{changes === 0 ? "The two versions have the same content." : `${changes} line${changes === 1 ? "" : "s"} differ.`}</p>

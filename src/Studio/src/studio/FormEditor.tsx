@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import type { FormField } from "../api/types";
 import { CheckboxField, ListField, SelectField, TextField } from "./fields";
 
@@ -16,9 +17,13 @@ export function FormEditor({ id, value, outcomes, onChange, disabled, errorFor }
     });
     onChange(next);
   };
+  // A Remove button goes with its field: focus moves to the form's legend rather than being lost.
+  const legend = useRef<HTMLLegendElement>(null);
   return (
     <fieldset className="govuk-fieldset rtm-form-editor">
-      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Form</legend>
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s" ref={legend} tabIndex={-1}>
+        Form
+      </legend>
       {value.length === 0 && <p className="govuk-body-s">The task has no form.</p>}
       {value.map((field, index) => {
         const fid = `${id}-${index}`;
@@ -42,7 +47,10 @@ export function FormEditor({ id, value, outcomes, onChange, disabled, errorFor }
               <ListField id={`${fid}-options`} label="Options" value={field.options ?? []} disabled={disabled} error={errorFor(`[${index}].options`)} onChange={(v) => update(index, { options: v })} />
             )}
             {!disabled && (
-              <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-2" onClick={() => onChange(value.length === 1 ? undefined : value.filter((_, i) => i !== index))}>
+              <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-2" onClick={() => {
+                  onChange(value.length === 1 ? undefined : value.filter((_, i) => i !== index));
+                  legend.current?.focus();
+                }}>
                 Remove field {index + 1}
               </button>
             )}

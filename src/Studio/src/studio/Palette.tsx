@@ -1,5 +1,5 @@
 import type { ActivityDescriptor } from "./types";
-import { humanise } from "./names";
+import { humanise } from "../components/words";
 
 /** The drag-and-drop type that marks a palette item, carrying the activity type name. */
 export const PALETTE_DRAG_TYPE = "application/x-rtm-activity";
@@ -16,12 +16,14 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
   const categories = new Map<string, ActivityDescriptor[]>();
   for (const d of descriptors) if (!d.isStart) categories.set(d.category, [...(categories.get(d.category) ?? []), d]);
   return (
-    <nav className="rtm-palette" aria-label="Activity palette">
-      <h2 className="govuk-heading-s">Add an activity</h2>
+    <section className="rtm-palette" aria-labelledby="palette-title">
+      <h2 className="govuk-heading-s" id="palette-title">
+        Add an activity
+      </h2>
       {[...categories.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([category, items]) => (
-          <section key={category} className="rtm-palette__group">
+          <div key={category} className="rtm-palette__group">
             <h3 className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">{category}</h3>
             <ul className="govuk-list">
               {items.map((d) => (
@@ -43,8 +45,8 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
                 </li>
               ))}
             </ul>
-          </section>
+          </div>
         ))}
-    </nav>
+    </section>
   );
 }

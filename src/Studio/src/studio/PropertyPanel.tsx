@@ -1,7 +1,8 @@
 import type { FormField } from "../api/types";
 import type { Activity, ActivityDescriptor, Definition } from "./types";
-import type { PathError } from "./graph";
-import { humanise } from "./names";
+import { useState } from "react";
+import type { EditorError } from "./errors";
+import { humanise } from "../components/words";
 import { SelectField, TextField } from "./fields";
 import { ValueEditor } from "./values";
 import { FormEditor } from "./FormEditor";
@@ -24,19 +25,19 @@ export interface PropertyPanelProps {
   activity: Activity;
   descriptor: ActivityDescriptor | undefined;
   descriptors: Map<string, ActivityDescriptor>;
-  errors: PathError[];
+  errors: EditorError[];
   readOnly: boolean;
   onChange(definition: Definition): void;
-  onRenamed(id: string): void;
+  onRenamed(from: string, to: string): void;
   onDelete(): void;
 }
 
 /** The selected activity's properties, generated from its type's descriptor. */
 export function PropertyPanel({ definition, activity, descriptor, descriptors, errors, readOnly, onChange, onRenamed, onDelete }: PropertyPanelProps) {
-  const index = definition.activities.indexOf(activity);
-  const prefix = `$.activities[${index}]`;
-  const errorFor = (path: string) => errors.find((e) => e.path === prefix + path)?.message;
-  const errorsUnder = (path: string) => errors.filter((e) => e.path.startsWith(prefix + path)).map((e) => e.message).join(" ") || undefined;
+  // Errors are resolved to activity ids when they arrive, so they stay on this activity whatever its place.
+  const own = errors.filter((e) => e.activity === activity.id && e.within !== undefined);
+  const errorFor = (path: string) => own.find((e) => e.within === path)?.message;
+  const errorsUnder = (path: string) => own.filter((e) => e.within!.startsWith(path)).map((e) => e.message).join(" ") || undefined;
   const change = (update: (a: Activity) => Activity) => onChange(updateActivity(definition, activity.id, update));
   const setMember = <K extends keyof Activity>(key: K, value: Activity[K] | undefined) =>
     change((a) => (value === undefined || value === "" ? withoutMember(a, key) : { ...a, [key]: value }));
@@ -53,12 +54,21 @@ export function PropertyPanel({ definition, activity, descriptor, descriptors, e
       return Object.keys(outputs).length === 0 ? withoutMember(a, "outputs") : { ...a, outputs };
     });
   const idTaken = (id: string) => definition.activities.some((a) => a !== activity && a.id === id);
+  // The id box keeps what is typed, even an empty or taken id on the way to another ("end" before "end2"); the
+  // activity is renamed at each keystroke that makes a usable id. Undo (a change from outside) resets it.
+  const [idText, setIdText] = useState(activity.id);
+  const [lastId, setLastId] = useState(activity.id);
+  if (activity.id !== lastId) {
+    setLastId(activity.id);
+    setIdText(activity.id);
+  }
+  const idProblem = (id: string) => (id === "" ? "Enter an id" : idTaken(id) ? "Another activity has this id" : undefined);
   const stages = definition.stages ?? [];
   const outcomes = Array.isArray(activity.inputs?.outcomes) ? (activity.inputs.outcomes as string[]) : [];
 
   return (
     <section className="rtm-panel" aria-labelledby="activity-panel-title">
-      <h2 className="govuk-heading-s" id="activity-panel-title">
+      <h2 className="govuk-heading-s" id="activity-panel-title" tabIndex={-1}>
         {activity.displayName || activity.id} <span className="govuk-caption-s">{humanise(descriptor?.displayName ?? activity.type)}</span>
       </h2>
       {descriptor?.description && <p className="govuk-body-s">{descriptor.description}</p>}
@@ -68,12 +78,15 @@ export function PropertyPanel({ definition, activity, descriptor, descriptors, e
           id="prop-id"
           label="Activity id"
           hint="Connections use it. A letter, then letters, digits, _ or -."
-          value={activity.id}
-          error={errorFor(".id") ?? (idTaken(activity.id) ? "Another activity has this id" : undefined)}
-          onChange={(id) => {
-            if (!id || idTaken(id)) return;
-            onChange(renameActivity(definition, activity.id, id));
-            onRenamed(id);
+          value={idText}
+          error={idProblem(idText.trim()) ?? (idText.trim() === activity.id ? errorFor(".id") : undefined)}
+          onChange={(text) => {
+            setIdText(text);
+            const id = text.trim();
+            if (idProblem(id) || id === activity.id) return;
+            setLastId(id);
+            onChange(renameActivity(definition, activity.id, id, descriptors));
+            onRenamed(activity.id, id);
           }}
         />
         <TextField id="prop-displayName" label="Display name" value={activity.displayName ?? ""} error={errorFor(".displayName")} onChange={(v) => setMember("displayName", v)} />

@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { ApiError } from "../api/problem";
+import { ErrorSummary } from "../components/ErrorSummary";
 import { definitionsApi } from "./api";
+import { messagesOf, pathNote, type PathError } from "./errors";
 import { TextField } from "./fields";
 import type { Definition } from "./types";
 
@@ -8,7 +10,7 @@ import type { Definition } from "./types";
 export function SaveAsNew({ definition, onSaved, onCancel }: { definition: Definition; onSaved(id: string): void; onCancel(): void }) {
   const [id, setId] = useState(`${definition.id}-local`);
   const [name, setName] = useState(`${definition.name} (local)`);
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<PathError[]>([]);
   const [busy, setBusy] = useState(false);
   const errorFor = (path: string) => errors.filter((e) => e.path === path).map((e) => e.message).join(" ") || undefined;
 
@@ -19,28 +21,25 @@ export function SaveAsNew({ definition, onSaved, onCancel }: { definition: Defin
       await definitionsApi.save({ ...definition, id: id.trim(), name: name.trim(), version: 1 });
       onSaved(id.trim());
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setErrors([{ path: "$.id", message: `There is already a definition with the id ${id.trim()}. Choose another id.` }]);
-      else setErrors(e instanceof ApiError ? e.messages : [{ path: "", message: String(e) }]);
+      // 409: the id has a published version 1; 428: it has a draft version 1 with other content.
+      if (e instanceof ApiError && (e.status === 409 || e.status === 428)) setErrors([{ path: "$.id", message: `There is already a definition with the id ${id.trim()}. Choose another id.` }]);
+      else setErrors(messagesOf(e));
     } finally {
       setBusy(false);
     }
   }
 
-  const general = errors.filter((e) => e.path !== "$.id" && e.path !== "$.name");
+  // Memoised: the summary takes focus whenever its list changes, which must not be at every keystroke.
+  const summary = useMemo(
+    () => errors.map((e) => (e.path === "$.id" ? { field: "new-id", message: e.message } : e.path === "$.name" ? { field: "new-name", message: e.message } : { field: "", message: e.message + pathNote(e.path) })),
+    [errors],
+  );
   return (
     <form className="rtm-save-as" onSubmit={submit} noValidate aria-labelledby="save-as-title">
       <h2 className="govuk-heading-s" id="save-as-title">
         Save as a new definition
       </h2>
-      {general.length > 0 && (
-        <ul className="govuk-list govuk-error-message">
-          {general.map((e, i) => (
-            <li key={i}>
-              {e.message} {e.path && `(${e.path})`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ErrorSummary errors={summary} title="The copy could not be saved" />
       <TextField id="new-id" label="New definition id" hint="Lower-case letters, digits and hyphens, e.g. right-to-manage-ealing." value={id} error={errorFor("$.id")} onChange={setId} />
       <TextField id="new-name" label="New definition name" value={name} error={errorFor("$.name")} onChange={setName} />
       <div className="govuk-button-group">

@@ -1,5 +1,6 @@
 import type { Activity, ActivityDescriptor, Definition } from "./types";
 import { newActivityId } from "./names";
+import { connectionKey } from "./graph";
 
 // Every edit returns a new definition and leaves the old one as it was: the undo history keeps the old ones.
 
@@ -14,11 +15,22 @@ export function moveActivity(definition: Definition, id: string, position: { x: 
   return updateActivity(definition, id, (a) => ({ ...a, position: rounded }));
 }
 
-/** Renaming an activity renames it in the connections too, so they keep pointing at it. */
-export function renameActivity(definition: Definition, from: string, to: string): Definition {
+/**
+ * Renaming an activity renames it where it is named too, so those keep pointing at it: in the connections, and in
+ * the inputs whose type names an activity (the activity picker, e.g. a Decision's `activity`), when they hold it
+ * as a literal.
+ */
+export function renameActivity(definition: Definition, from: string, to: string, descriptors: Map<string, ActivityDescriptor>): Definition {
+  const renameInputs = (a: Activity): Activity => {
+    const named = (descriptors.get(a.type)?.inputs ?? []).filter((i) => i.uiHint === "activity-picker" && a.inputs?.[i.name] === from);
+    if (named.length === 0) return a;
+    const inputs = { ...a.inputs };
+    for (const input of named) inputs[input.name] = to;
+    return { ...a, inputs };
+  };
   return {
     ...definition,
-    activities: definition.activities.map((a) => (a.id === from ? { ...a, id: to } : a)),
+    activities: definition.activities.map((a) => renameInputs(a.id === from ? { ...a, id: to } : a)),
     connections: (definition.connections ?? []).map((c) => ({
       source: c.source.activity === from ? { ...c.source, activity: to } : c.source,
       target: c.target.activity === from ? { ...c.target, activity: to } : c.target,
@@ -50,9 +62,11 @@ export function removeActivities(definition: Definition, ids: string[]): Definit
   };
 }
 
-export function removeConnections(definition: Definition, indexes: number[]): Definition {
-  const gone = new Set(indexes);
-  return { ...definition, connections: (definition.connections ?? []).filter((_, i) => !gone.has(i)) };
+/** Removes the connections with these keys (see connectionKey). */
+export function removeConnections(definition: Definition, keys: string[]): Definition {
+  const gone = new Set(keys);
+  if (gone.size === 0) return definition;
+  return { ...definition, connections: (definition.connections ?? []).filter((c) => !gone.has(connectionKey(c))) };
 }
 
 /** The format allows one connection per source activity, port and target, so a repeat is ignored. */

@@ -1,6 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { Activity, ActivityDescriptor, Definition } from "./types";
-import { humanise } from "./names";
+import type { Activity, ActivityDescriptor, Connection, Definition } from "./types";
+import { humanise } from "../components/words";
 
 /** What a node of the canvas carries: the activity as the definition holds it, and what to show on it. */
 export interface ActivityNodeData extends Record<string, unknown> {
@@ -31,42 +31,6 @@ export function portsOf(activity: Activity, descriptor: ActivityDescriptor | und
   return ports;
 }
 
-/** `$.activities[3].inputs.period` → 3: validation errors are keyed by JSON path, the canvas by activity. */
-export function activityIndexOf(path: string): number | undefined {
-  const match = /^\$\.activities\[(\d+)\]/.exec(path);
-  return match ? Number(match[1]) : undefined;
-}
-
-/** `$.connections[2].source.port` → 2, so a bad connection can be pinned on the activity it leaves. */
-export function connectionIndexOf(path: string): number | undefined {
-  const match = /^\$\.connections\[(\d+)\]/.exec(path);
-  return match ? Number(match[1]) : undefined;
-}
-
-export interface PathError {
-  path: string;
-  message: string;
-}
-
-/** The activity id each error is about, if any: the activity at that index, or the source of a bad connection. */
-export function activityOfError(definition: Definition, path: string): string | undefined {
-  const index = activityIndexOf(path);
-  if (index !== undefined) return definition.activities[index]?.id;
-  const connection = connectionIndexOf(path);
-  if (connection !== undefined) return definition.connections?.[connection]?.source.activity;
-  return undefined;
-}
-
-export function errorsByActivity(definition: Definition, errors: PathError[]): Map<string, string[]> {
-  const byActivity = new Map<string, string[]>();
-  for (const error of errors) {
-    const id = activityOfError(definition, error.path);
-    if (id === undefined) continue;
-    byActivity.set(id, [...(byActivity.get(id) ?? []), error.message]);
-  }
-  return byActivity;
-}
-
 export function toNodes(
   definition: Definition,
   descriptors: Map<string, ActivityDescriptor>,
@@ -94,10 +58,17 @@ export function toNodes(
   });
 }
 
-/** Edge ids are connection indexes, so an edge removed on the canvas removes that connection. */
+/**
+ * A connection's key: the format allows one connection per source activity, port and target, so this names it
+ * whatever its place in the list. Edges are keyed by it, so removing one leaves the others' ids (and selection) alone.
+ */
+export function connectionKey(c: Connection): string {
+  return `${c.source.activity}:${c.source.port}->${c.target.activity}`;
+}
+
 export function toEdges(definition: Definition, trace?: Map<string, "taken" | "current">): Edge[] {
-  return (definition.connections ?? []).map((c, index) => ({
-    id: `c${index}`,
+  return (definition.connections ?? []).map((c) => ({
+    id: connectionKey(c),
     source: c.source.activity,
     sourceHandle: c.source.port,
     target: c.target.activity,

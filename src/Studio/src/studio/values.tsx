@@ -15,10 +15,10 @@ export function isPeriod(value: unknown): value is Period {
 export function PeriodEditor({ id, legend, value, onChange, disabled, error }: { id: string; legend: string; value: Period | undefined; onChange(value: Period | undefined): void; disabled?: boolean; error?: string }) {
   const period = value ?? { value: 28, unit: "calendarDays" as PeriodUnit };
   return (
-    <fieldset className={`govuk-fieldset rtm-period${error ? " govuk-form-group--error" : ""}`}>
+    <fieldset className={`govuk-fieldset rtm-period${error ? " govuk-form-group--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
       {error && (
-        <p className="govuk-error-message">
+        <p id={`${id}-error`} className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       )}

@@ -1,8 +1,9 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api } from "../../api/client";
+import type { CaseDetail } from "../../api/cases";
 import { ApiError } from "../../api/problem";
-import type { JournalEntry, TaskSummary } from "../../api/types";
+import type { JournalEntry } from "../../api/types";
 import { useMe } from "../../app/auth";
 import { Loading } from "../../components/Loading";
 import { useApi } from "../../components/useApi";
@@ -13,18 +14,10 @@ import { Canvas } from "../../studio/Canvas";
 import { traceOf } from "../../studio/trace";
 import type { Definition } from "../../studio/types";
 
-interface CaseView {
-  id: string;
-  definitionId: string;
-  definitionVersion: number;
-  reference?: string;
-  status: string;
-  outcome?: string;
-  stageLabels: string[];
-  bookmarks: { id: string; activity: string; name: string; dueAt?: string }[];
-  tasks: TaskSummary[];
-}
+/** The case as the API answers it (api/cases.ts), with the open waits the case tracker does not read. */
+type CaseView = CaseDetail & { bookmarks: { id: string; activity: string; name: string; dueAt?: string }[] };
 
+/** An incident of the case (docs/api.md#cases): a step that failed, or (`outboxId`) an email that could not be sent. */
 interface Incident {
   id: string;
   activity: string;
@@ -33,6 +26,7 @@ interface Incident {
   raisedAt: string;
   resolvedAt?: string;
   resolvedBy?: string;
+  outboxId?: string | null;
 }
 
 const noErrors = new Map<string, string[]>();
@@ -54,7 +48,12 @@ export function CaseViewerPage() {
     return { view, definition: stored.definition as Definition, journal, descriptors };
   }, [id]);
   const incidents = useApi(() => api.get<Incident[]>(`${path}/incidents`), [id]);
-  const [retryMessage, setRetryMessage] = useState<string>();
+  // The answer to a retry is a status message that takes focus: the Retry button may be gone once the incident is resolved.
+  const [retryMessage, setRetryMessage] = useState<{ text: string }>();
+  const retryStatus = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (retryMessage) retryStatus.current?.focus();
+  }, [retryMessage]);
   const [selected, setSelected] = useState<string>();
   usePageTitle(data.data ? `Case ${data.data.view.reference ?? id} – Studio` : "Case – Studio");
 
@@ -72,9 +71,10 @@ export function CaseViewerPage() {
   async function retry(incident: Incident) {
     try {
       await api.post(`${path}/incidents/${incident.id}/retry`);
-      setRetryMessage(`The step at ${incident.activity} was run again.`);
+      // An email that could not be sent is not run again here: the answer (202) is that a new attempt is queued.
+      setRetryMessage({ text: incident.outboxId ? `A new attempt to send the email from ${incident.activity} is queued.` : `The step at ${incident.activity} was run again.` });
     } catch (e) {
-      setRetryMessage(e instanceof ApiError ? e.message : String(e));
+      setRetryMessage({ text: e instanceof ApiError ? e.message : String(e) });
     }
     incidents.reload();
     data.reload();
@@ -106,8 +106,8 @@ export function CaseViewerPage() {
 
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Incidents</h2>
       {retryMessage && (
-        <div className="govuk-inset-text" role="status">
-          {retryMessage}
+        <div className="govuk-inset-text" role="status" tabIndex={-1} ref={retryStatus}>
+          {retryMessage.text}
         </div>
       )}
       {!incidents.data ? (

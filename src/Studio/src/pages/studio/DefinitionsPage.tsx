@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { api, query } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { CaseSummary, Page } from "../../api/types";
+import { ErrorSummary } from "../../components/ErrorSummary";
 import { Loading } from "../../components/Loading";
 import { useApi } from "../../components/useApi";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -10,6 +11,7 @@ import { formatMoment } from "../../components/dates";
 import { definitionsApi } from "../../studio/api";
 import { readDefinitionFile } from "../../studio/files";
 import { TextField } from "../../studio/fields";
+import { messagesOf, pathNote, type PathError } from "../../studio/errors";
 import type { Definition } from "../../studio/types";
 
 const editorPath = (id: string, version?: number) => `/studio/definitions/${encodeURIComponent(id)}${version ? `?version=${version}` : ""}`;
@@ -28,26 +30,18 @@ function emptyDefinition(id: string, name: string): Definition {
   };
 }
 
-type Messages = { path: string; message: string }[];
+type Messages = PathError[];
 
-function Problems({ messages, title }: { messages: Messages; title: string }) {
-  if (messages.length === 0) return null;
-  return (
-    <div className="govuk-error-summary" role="alert">
-      <h2 className="govuk-error-summary__title">{title}</h2>
-      <ul className="govuk-list govuk-error-summary__list">
-        {messages.map((m, i) => (
-          <li key={i}>
-            {m.message}
-            {m.path && m.path !== "$" && <span className="rtm-path"> ({m.path})</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+/** The GOV.UK error summary of a form's messages: those about a field link to it, the others say their path. */
+const noFields: Record<string, string> = {};
+
+function Problems({ messages, title, fields = noFields }: { messages: Messages; title: string; fields?: Record<string, string> }) {
+  // Memoised: the summary takes focus whenever its list changes, which must not be at every keystroke.
+  const errors = useMemo(() => messages.map((m) => (fields[m.path] ? { field: fields[m.path], message: m.message } : { field: "", message: m.message + pathNote(m.path) })), [messages, fields]);
+  return <ErrorSummary errors={errors} title={title} />;
 }
 
-const messagesOf = (e: unknown): Messages => (e instanceof ApiError ? e.messages : [{ path: "", message: e instanceof Error ? e.message : String(e) }]);
+const createFields: Record<string, string> = { "$.id": "create-id", "$.name": "create-name" };
 
 function CreateDefinition() {
   const navigate = useNavigate();
@@ -66,7 +60,8 @@ function CreateDefinition() {
       const saved = await definitionsApi.save(emptyDefinition(id.trim(), name.trim()));
       navigate(editorPath(saved.id ?? id.trim(), saved.version));
     } catch (e) {
-      setErrors(e instanceof ApiError && e.status === 409 ? [{ path: "$.id", message: `There is already a definition with the id ${id.trim()}` }] : messagesOf(e));
+      // 409: the id has a published version 1; 428: it has a draft version 1 (with other content).
+      setErrors(e instanceof ApiError && (e.status === 409 || e.status === 428) ? [{ path: "$.id", message: `There is already a definition with the id ${id.trim()}. Choose another id, or open that definition.` }] : messagesOf(e));
     }
   }
   return (
@@ -74,7 +69,7 @@ function CreateDefinition() {
       <h2 className="govuk-heading-m" id="create-title">
         Create a definition
       </h2>
-      <Problems messages={errors.filter((e) => e.path !== "$.id" && e.path !== "$.name")} title="The definition could not be created" />
+      <Problems messages={errors} fields={createFields} title="The definition could not be created" />
       <TextField id="create-id" label="Definition id" hint="Lower-case letters, digits and hyphens, e.g. tenancy-check." value={id} error={errorFor("$.id")} onChange={setId} />
       <TextField id="create-name" label="Definition name" value={name} error={errorFor("$.name")} onChange={setName} />
       <button type="submit" className="govuk-button">
@@ -92,13 +87,18 @@ function ImportDefinition() {
     if (!file) return;
     setBusy(true);
     setErrors([]);
+    let definition: Definition | undefined;
     try {
-      const definition = await readDefinitionFile(file);
+      definition = await readDefinitionFile(file);
       await definitionsApi.validate(definition);
       const saved = await definitionsApi.save(definition);
       navigate(editorPath(definition.id, saved.version));
     } catch (e) {
-      setErrors(e instanceof ApiError && e.problem.code === "definition.published" ? [{ path: "$.version", message: `${e.message} Change the version in the file, or open the definition and import it there.` }] : messagesOf(e));
+      if (e instanceof ApiError && e.problem.code === "definition.published")
+        setErrors([{ path: "", message: `${e.message} Change the version in the file, or open the definition and import it there.` }]);
+      else if (e instanceof ApiError && (e.status === 428 || e.problem.code === "definition.ifMatchRequired"))
+        setErrors([{ path: "", message: `${file.name} was not imported: there is already a draft of ${definition?.id ?? "this definition"} at version ${definition?.version ?? "?"} with other content, and importing does not replace it. Open that draft and import the file there, or change the version in the file.` }]);
+      else setErrors(messagesOf(e));
     } finally {
       setBusy(false);
     }

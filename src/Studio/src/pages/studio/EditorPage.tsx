@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { Loading } from "../../components/Loading";
+import { NotificationBanner } from "../../components/NotificationBanner";
 import { useApi } from "../../components/useApi";
 import { usePageTitle } from "../../components/usePageTitle";
 import { definitionsApi } from "../../studio/api";
@@ -10,7 +11,7 @@ import { PropertyPanel } from "../../studio/PropertyPanel";
 import { DefinitionPanel } from "../../studio/DefinitionPanel";
 import { ErrorList } from "../../studio/ErrorList";
 import { SaveAsNew } from "../../studio/SaveAsNew";
-import { errorsByActivity } from "../../studio/graph";
+import { errorsByActivity } from "../../studio/errors";
 import { layout } from "../../studio/layout";
 import { addActivity, freePosition, removeActivities } from "../../studio/edits";
 import { downloadJson, readDefinitionFile } from "../../studio/files";
@@ -34,6 +35,10 @@ export function EditorPage() {
   const descriptors = useMemo(() => new Map((descriptorList.data ?? []).map((d) => [d.typeName, d])), [descriptorList.data]);
   const [selectedId, setSelectedId] = useState<string>();
   const [savingAs, setSavingAs] = useState(false);
+  // Where focus goes after the next render: an error followed goes to its field (or the activity's heading); a
+  // deleted activity's panel gives way to the definition's, whose heading takes focus.
+  const [pendingFocus, setPendingFocus] = useState<{ target: "error" | "definition" }>();
+  const side = useRef<HTMLElement>(null);
   const readOnly = base?.readOnly ?? true;
   usePageTitle(definition ? `${definition.name} – Studio` : "Studio", errors.length > 0);
   useUnsavedWarning(editor.dirty);
@@ -65,13 +70,29 @@ export function EditorPage() {
     return () => window.removeEventListener("keydown", keydown, { capture: true });
   }, [history, readOnly]);
 
-  const nodeErrors = useMemo(() => (definition ? errorsByActivity(definition, errors) : new Map<string, string[]>()), [definition, errors]);
+  const nodeErrors = useMemo(() => errorsByActivity(errors), [errors]);
+
+  useEffect(() => {
+    if (!pendingFocus) return;
+    setPendingFocus(undefined);
+    if (pendingFocus.target === "definition") {
+      document.getElementById("definition-panel-title")?.focus();
+      return;
+    }
+    const field = side.current?.querySelector(".govuk-form-group--error")?.querySelector<HTMLElement>("input:enabled, select:enabled, textarea:enabled");
+    (field ?? document.getElementById("activity-panel-title"))?.focus();
+  }, [pendingFocus]);
 
   if (editor.loadError) return <Loading error={editor.loadError} />;
   if (!definition || !base || descriptorList.loading) return <Loading error={descriptorList.error} />;
 
   const selected = definition.activities.find((a) => a.id === selectedId);
   const select = (activityId: string | undefined) => setSelectedId(activityId);
+
+  const reload = async () => {
+    const loaded = await editor.reload();
+    if (loaded && loaded.version !== requested) navigate(`/studio/definitions/${encodeURIComponent(loaded.id)}?version=${loaded.version}`, { replace: true });
+  };
 
   const add = (type: string) => {
     const { definition: next, id: added } = addActivity(definition, type, descriptors.get(type), freePosition(layout(definition)));
@@ -132,22 +153,14 @@ export function EditorPage() {
       </div>
 
       {readOnly && (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="read-only-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="read-only-title">
-              Read only
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">This definition is shipped as a file with RightToManage, so it cannot be changed here.</p>
-            <p className="govuk-body">Save it as a new definition to make your own version of it; the shipped one stays as it is.</p>
-            {!savingAs && (
-              <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => setSavingAs(true)}>
-                Save as a new definition
-              </button>
-            )}
-          </div>
-        </div>
+        <NotificationBanner title="Read only" heading="This definition is shipped as a file with RightToManage, so it cannot be changed here.">
+          <p className="govuk-body">Save it as a new definition to make your own version of it; the shipped one stays as it is.</p>
+          {!savingAs && (
+            <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => setSavingAs(true)}>
+              Save as a new definition
+            </button>
+          )}
+        </NotificationBanner>
       )}
       {savingAs && (
         <SaveAsNew
@@ -160,19 +173,28 @@ export function EditorPage() {
         />
       )}
 
-      {editor.notice && (
-        <div className={`govuk-notification-banner${editor.notice.kind === "success" ? " govuk-notification-banner--success" : ""}`} role={editor.notice.kind === "success" ? "alert" : "region"} aria-labelledby="notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="notice-title">
-              {editor.notice.kind === "success" ? "Success" : "Important"}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{editor.notice.text}</p>
-          </div>
-        </div>
-      )}
-      <ErrorList errors={errors} definition={definition} onSelect={select} />
+      {editor.notice && <NotificationBanner success={editor.notice.kind === "success"} heading={editor.notice.text} />}
+      <ErrorList
+        errors={errors}
+        reported={editor.reported}
+        definition={definition}
+        onFollow={(error) => {
+          select(error.activity);
+          setPendingFocus({ target: "error" });
+        }}
+        action={
+          editor.conflict && (
+            <>
+              <p className="govuk-body">
+                Reloading replaces the work in the editor with version {editor.conflict.version} as it is saved now: your unsaved changes are lost. To keep them, use Export JSON first.
+              </p>
+              <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => void reload()} disabled={editor.busy}>
+                Reload from the server
+              </button>
+            </>
+          )
+        }
+      />
 
       <div className="rtm-toolbar" role="toolbar" aria-label="Definition actions">
         {!readOnly && (
@@ -241,7 +263,7 @@ export function EditorPage() {
           onChange={change}
         />
         {/* Focusable so the panel can be scrolled by keyboard even when it holds no control (read only). */}
-        <aside className="rtm-editor__side" aria-label="Properties" tabIndex={0}>
+        <aside className="rtm-editor__side" aria-label="Properties" tabIndex={0} ref={side}>
           {selected ? (
             <>
               <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={() => select(undefined)}>
@@ -256,10 +278,14 @@ export function EditorPage() {
                 errors={errors}
                 readOnly={readOnly}
                 onChange={type}
-                onRenamed={select}
+                onRenamed={(from, to) => {
+                  editor.renameErrors(from, to);
+                  select(to);
+                }}
                 onDelete={() => {
                   change(removeActivities(definition, [selected.id]));
                   select(undefined);
+                  setPendingFocus({ target: "definition" });
                 }}
               />
             </>

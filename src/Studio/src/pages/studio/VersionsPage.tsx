@@ -26,7 +26,8 @@ export function VersionsPage() {
   const texts = useApi(async () => {
     if (left === undefined || right === undefined) return undefined;
     const [a, b] = await Promise.all([definitionsApi.version(id, left), definitionsApi.version(id, right)]);
-    return { before: JSON.stringify(a.definition, null, 2), after: JSON.stringify(b.definition, null, 2) };
+    // The labels come with the texts: while the next pair loads, the diff shown still names the versions it compares.
+    return { before: JSON.stringify(a.definition, null, 2), after: JSON.stringify(b.definition, null, 2), beforeLabel: `Version ${a.version}`, afterLabel: `Version ${b.version}` };
   }, [id, left, right]);
 
   if (!versions.data) return <Loading error={versions.error} />;
@@ -84,7 +85,7 @@ export function VersionsPage() {
         <SelectField id="compare-left" label="Older version" value={String(left ?? "")} options={options} onChange={(v) => setLeft(Number(v))} />
         <SelectField id="compare-right" label="Newer version" value={String(right ?? "")} options={options} onChange={(v) => setRight(Number(v))} />
       </div>
-      {texts.data ? <DiffView before={texts.data.before} after={texts.data.after} beforeLabel={`Version ${left}`} afterLabel={`Version ${right}`} /> : <Loading error={texts.error} />}
+      {texts.data ? <DiffView before={texts.data.before} after={texts.data.after} beforeLabel={texts.data.beforeLabel} afterLabel={texts.data.afterLabel} /> : <Loading error={texts.error} />}
     </>
   );
 }
