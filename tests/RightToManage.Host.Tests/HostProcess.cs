@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -10,12 +11,25 @@ namespace RightToManage.Host.Tests;
 /// <summary>The built Host run as its own process, for tests that kill or cluster servers.</summary>
 public sealed class HostProcess : IDisposable
 {
+    private const int KeptLines = 40;
+
     private readonly Process _process;
+    // The last lines the process wrote, for the message when it fails to start.
+    private readonly ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
+    }
+
+    private string Output => string.Join(Environment.NewLine, _output);
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines) _output.TryDequeue(out _);
     }
 
     public Uri Address { get; }
@@ -61,16 +75,16 @@ public sealed class HostProcess : IDisposable
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var node = new HostProcess(process, address);
+        process.OutputDataReceived += (_, e) => node.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var node = new HostProcess(process, address);
         using var client = node.CreateClient();
         for (var attempt = 0; attempt < 120; attempt++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The Host exited with {process.ExitCode} during start-up.");
+            if (process.HasExited) throw new InvalidOperationException($"The Host exited with {process.ExitCode} during start-up:{Environment.NewLine}{node.Output}");
             try
             {
                 if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return node;
@@ -81,7 +95,7 @@ public sealed class HostProcess : IDisposable
             await Task.Delay(250);
         }
         node.Dispose();
-        throw new TimeoutException("The Host did not become ready in 30 s.");
+        throw new TimeoutException($"The Host did not become ready in 30 s:{Environment.NewLine}{node.Output}");
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as in a crash.</summary>
