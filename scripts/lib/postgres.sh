@@ -2,6 +2,8 @@
 #   pg_start   → starts a cluster on a free loopback port; exports RTM_TEST_POSTGRES (admin connection string),
 #                PG_PORT, PG_BIN, PG_SOCKET_DIR
 #   pg_stop    → stops it and removes its files
+#   pg_halt    → stops the server at once, as in a crash or an outage, keeping its files (PG_BIN, PG_ROOT set)
+#   pg_launch  → starts the server of a cluster pg_start made, on its port again (PG_BIN, PG_ROOT, PG_PORT, PG_SOCKET_DIR set)
 # Installs Debian's postgresql package when no server binaries are present.
 
 pg_find_bin() {
@@ -39,17 +41,25 @@ pg_start() {
   PG_PORT=$(pg_free_port "${PG_PORT_BASE:-55432}")
   pg_as_owner "'$PG_BIN/initdb' -D '$PG_ROOT/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >'$PG_ROOT/initdb.log' 2>&1" \
     || { cat "$PG_ROOT/initdb.log" >&2; return 1; }
-  pg_as_owner "'$PG_BIN/pg_ctl' -D '$PG_ROOT/data' -l '$PG_ROOT/server.log' -w -t 60 \
-    -o \"-p $PG_PORT -k '$PG_SOCKET_DIR' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB\" start >/dev/null" \
-    || { cat "$PG_ROOT/server.log" >&2; return 1; }
+  pg_launch || return 1
   export PG_BIN PG_PORT PG_ROOT PG_SOCKET_DIR
   export RTM_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
   echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PG_PORT" >&2
 }
 
+pg_launch() {
+  pg_as_owner "'$PG_BIN/pg_ctl' -D '$PG_ROOT/data' -l '$PG_ROOT/server.log' -w -t 60 \
+    -o \"-p $PG_PORT -k '$PG_SOCKET_DIR' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB\" start >/dev/null" \
+    || { cat "$PG_ROOT/server.log" >&2; return 1; }
+}
+
+pg_halt() {
+  pg_as_owner "'$PG_BIN/pg_ctl' -D '$PG_ROOT/data' -m immediate -w stop >/dev/null 2>&1"
+}
+
 pg_stop() {
   if [ -n "${PG_ROOT:-}" ] && [ -d "$PG_ROOT/data" ]; then
-    pg_as_owner "'$PG_BIN/pg_ctl' -D '$PG_ROOT/data' -m immediate -w stop >/dev/null 2>&1" || true
+    pg_halt || true
     rm -rf "$PG_ROOT"
   fi
 }

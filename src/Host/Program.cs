@@ -11,6 +11,7 @@ builder.AddSharedDataProtection();
 builder.AddSignInAndAccess();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.AddApiDescription();
 builder.Services.AddHealthChecks()
     .AddCheck<StorageHealthCheck>("database", tags: ["ready"])

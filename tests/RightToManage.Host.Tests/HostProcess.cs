@@ -25,11 +25,22 @@ public sealed class HostProcess : IDisposable
 
     private string Output => string.Join(Environment.NewLine, _output);
 
+    // Everything the process wrote, in artifacts/host-logs/, for finding out afterwards what a node did.
+    private StreamWriter? _log;
+
     private void Keep(string? line)
     {
         if (line is null) return;
         _output.Enqueue(line);
         while (_output.Count > KeptLines) _output.TryDequeue(out _);
+        lock (_output) _log?.WriteLine(line);
+    }
+
+    private void OpenLog()
+    {
+        var folder = Path.Combine(RepositoryFiles.Root, "artifacts", "host-logs");
+        Directory.CreateDirectory(folder);
+        _log = new StreamWriter(Path.Combine(folder, $"{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss-fff}-{Address.Port}.log")) { AutoFlush = true };
     }
 
     public Uri Address { get; }
@@ -76,6 +87,7 @@ public sealed class HostProcess : IDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var process = Process.Start(info)!;
         var node = new HostProcess(process, address);
+        node.OpenLog();
         process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -109,6 +121,8 @@ public sealed class HostProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+        lock (_output) _log?.Dispose();
+        _log = null;
     }
 
     private static int FreePort()

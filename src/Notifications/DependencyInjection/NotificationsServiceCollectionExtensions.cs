@@ -20,6 +20,8 @@ public static class NotificationsServiceCollectionExtensions
     /// <param name="defaultTemplatesFolder">Where templates are when <see cref="NotificationsOptions.TemplatesPath"/> is not set.</param>
     public static IServiceCollection AddNotifications(this IServiceCollection services, NotificationsOptions options, Func<IServiceProvider, string?> defaultTemplatesFolder)
     {
+        if (options.Dispatch.Concurrency < 1)
+            throw new InvalidOperationException($"Notifications:Dispatch:Concurrency ({options.Dispatch.Concurrency}) must be at least 1.");
         if (options.Dispatch.Lease <= options.Smtp.Timeout + TimeSpan.FromSeconds(10))
             throw new InvalidOperationException(
                 $"Notifications:Dispatch:Lease ({options.Dispatch.Lease}) must be longer than Notifications:Smtp:Timeout ({options.Smtp.Timeout}) plus 10 seconds: a message must be sent within its lease.");

@@ -14,6 +14,9 @@ public sealed class DispatchOptions
 
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>Messages of a batch sent at once, each on its own SMTP connection: a queue left by an outage drains this many times faster.</summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>Attempts before a message is given up and an incident raised (the first attempt counts).</summary>
     public int MaxAttempts { get; set; } = 10;
 

@@ -71,13 +71,13 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await store.Outbox.ClaimAsync(EmailPayload.Kind, time.GetUtcNow(), _dispatch.Lease, _dispatch.BatchSize, cancellationToken);
-        foreach (var message in claimed)
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = _dispatch.Concurrency, CancellationToken = cancellationToken }, async (message, ct) =>
         {
-            // A batch is sent one message after another: one whose lease would run out during its send is left
-            // for the next claim, so that no other node can take it while this one is still sending it.
-            if (time.GetUtcNow() + options.Smtp.Timeout + LeaseMargin >= message.LeasedUntil) break;
-            await AttemptAsync(message, cancellationToken);
-        }
+            // A message whose lease would run out during its send is left for the next claim, so that no other node
+            // can take it while this one is still sending it.
+            if (time.GetUtcNow() + options.Smtp.Timeout + LeaseMargin >= message.LeasedUntil) return;
+            await AttemptAsync(message, ct);
+        });
         return claimed.Count;
     }
 

@@ -21,6 +21,8 @@ public static class WorkflowTimersServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
         services.AddSingleton<TimerReconciler>();
+        services.AddSingleton<TimerRepair>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerRepair>());
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(options.MaxConcurrency);

@@ -41,6 +41,9 @@ public sealed class HostNodes : IDisposable
 
     public int Count => _nodes.Length;
 
+    /// <summary>The nodes' clock (real time plus the offset they run with).</summary>
+    public DateTimeOffset Now => DateTimeOffset.UtcNow + _clockOffset;
+
     public async Task StartAllAsync()
     {
         for (var i = 0; i < _nodes.Length; i++) await StartAsync(i);

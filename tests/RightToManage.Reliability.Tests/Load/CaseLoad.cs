@@ -13,8 +13,10 @@ namespace RightToManage.Reliability.Tests.Load;
 /// Idempotency-Key), and two cases in three are decided by the council's officer. Receipt on 20 Nov 2026 starts the
 /// 28-day decision period, whose timer marks the undecided ones overdue when the nodes' clock passes 19 Dec.
 /// Every request is re-sent until it gets an answer, whatever happens to the nodes meanwhile.
+/// With <paramref name="racers"/> above 1, the receipt and the decision are each sent that many times at once (to
+/// different nodes of a cluster): exactly one may be applied.
 /// </summary>
-public sealed class CaseLoad(HostNodes nodes, string run, int workers = 6)
+public sealed class CaseLoad(HostNodes nodes, string run, int workers = 6, int racers = 1)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
@@ -22,6 +24,13 @@ public sealed class CaseLoad(HostNodes nodes, string run, int workers = 6)
     private int _next = -1;
     private int _tasksCompleted;
     private int _lostAnswers;
+    private readonly List<string> _raceViolations = [];
+
+    /// <summary>Raced inputs that were applied other than exactly once.</summary>
+    public IReadOnlyList<string> RaceViolations
+    {
+        get { lock (_raceViolations) return [.. _raceViolations]; }
+    }
 
     /// <summary>The cases started so far (every one of them acknowledged by the API).</summary>
     public IReadOnlyList<CasePlan> Started
@@ -61,32 +70,50 @@ public sealed class CaseLoad(HostNodes nodes, string run, int workers = 6)
         }
         lock (_started) _started.Add(plan);
 
-        using (var received = await nodes.SendAsync(DemoSeed.Admin, () => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{plan.Id}/events/proposal-notice-received")
-               {
-                   Content = JsonContent.Create(CasePlan.ReceivedOn),
-                   Headers = { { "Idempotency-Key", "notice-received" } },
-               }, Patience, ct))
+        var receipts = await RaceAsync(DemoSeed.Admin, () => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{plan.Id}/events/proposal-notice-received")
+        {
+            Content = JsonContent.Create(CasePlan.ReceivedOn),
+            Headers = { { "Idempotency-Key", "notice-received" } },
+        }, ct);
+        var applied = 0;
+        foreach (var received in receipts)
         {
             await ExpectAsync(received, plan, "send the receipt", HttpStatusCode.OK, HttpStatusCode.Accepted);
+            if ((await received.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("outcome").GetString() is { } answer
+                && answer.Equals("applied", StringComparison.OrdinalIgnoreCase)) applied++;
+            received.Dispose();
         }
+        if (racers > 1 && applied != 1) RaceViolation($"{plan.Reference}: the receipt, sent {racers} times at once, was applied {applied} times.");
 
         if (plan.Decision is not { } outcome) return;
         var task = await DecisionTaskAsync(plan, ct);
         object? data = outcome == "refuse" ? new { reasons = "Fewer than 25 secure tenancies in the proposed area." } : null;
-        using var completed = await nodes.SendAsync(DemoSeed.LaOfficer, () => new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{task}/complete")
+        var completions = await RaceAsync(DemoSeed.LaOfficer, () => new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{task}/complete")
         {
             Content = JsonContent.Create(new { outcome, data }),
-        }, Patience, ct);
-        if (completed.StatusCode == HttpStatusCode.Conflict && await CompletedAsAsync(plan, task, ct) == outcome)
+        }, ct);
+        var succeeded = completions.Count(c => c.StatusCode == HttpStatusCode.OK);
+        if (succeeded == 0 && completions.All(c => c.StatusCode == HttpStatusCode.Conflict) && await CompletedAsAsync(plan, task, ct) == outcome)
         {
             // The first attempt was applied and its answer lost with the node: the task says so, and nothing was applied twice.
             Interlocked.Increment(ref _lostAnswers);
         }
         else
         {
-            await ExpectAsync(completed, plan, "complete the decision task", HttpStatusCode.OK);
+            foreach (var completed in completions)
+                await ExpectAsync(completed, plan, "complete the decision task", HttpStatusCode.OK, HttpStatusCode.Conflict);
+            if (succeeded != 1) RaceViolation($"{plan.Reference}: the decision, sent {racers} times at once, succeeded {succeeded} times.");
         }
+        foreach (var completed in completions) completed.Dispose();
         Interlocked.Increment(ref _tasksCompleted);
+    }
+
+    private async Task<HttpResponseMessage[]> RaceAsync(string user, Func<HttpRequestMessage> request, CancellationToken ct) =>
+        await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => nodes.SendAsync(user, request, Patience, ct)));
+
+    private void RaceViolation(string violation)
+    {
+        lock (_raceViolations) _raceViolations.Add(violation);
     }
 
     private async Task<string> DecisionTaskAsync(CasePlan plan, CancellationToken ct) =>
