@@ -40,7 +40,11 @@ stop_host() { # SIGTERM, then wait for it (it finishes its Quartz jobs)
   fi
   HOST_PID=""
 }
-cleanup() { stop_host; pg_stop; rm -rf "$WORK"; }
+cleanup() { # on failure the Host's log and the outputs stay in $WORK
+  local status=$?
+  stop_host; pg_stop
+  if [ "$status" -eq 0 ]; then rm -rf "$WORK"; else log "failed; logs kept in $WORK"; fi
+}
 trap cleanup EXIT
 
 # --- build --------------------------------------------------------------------------------------------------------------
@@ -267,12 +271,12 @@ mkdir -p "$(dirname "$BENCH_RESULTS")"
   echo "of every query in shuffled order. Every answer is checked (see bench/Scale/HttpWorkload.cs). Target **p95 under $TARGET_P95_MS ms**."
   echo "Host CPU ${HTTP_BUSY}% busy, other processes ${HTTP_OTHER}%."
   echo
-  echo "| query | clients | p50 ms | p95 ms | p99 ms | max ms | total | p95 < $TARGET_P95_MS ms | p95 ÷ pgbench -S p95 | p95 ÷ pgbench page p95 |"
-  echo "|---|--:|--:|--:|--:|--:|--:|:-:|--:|--:|"
+  echo "| query | clients | p50 ms | p95 ms | p99 ms | max ms | total | failed | p95 < $TARGET_P95_MS ms | p95 ÷ pgbench -S p95 | p95 ÷ pgbench page p95 |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|:-:|--:|--:|"
   grep '^http ' "$WORK/http.out" | while read -r line; do
     c=$(field clients "$line"); p95=$(field p95_ms "$line")
     ok=$(awk -v p="$p95" -v t="$TARGET_P95_MS" 'BEGIN { print (p < t) ? "yes" : "**no**" }')
-    echo "| $(field name "$line") \`$(field path "$line")\` | $c | $(field p50_ms "$line") | $p95 | $(field p99_ms "$line") | $(field max_ms "$line") | $(field total "$line") | $ok | $(ratio "$p95" "${REF[S@$c]}") | $(ratio "$p95" "${REF[page@$c]}") |"
+    echo "| $(field name "$line") \`$(field path "$line")\` | $c | $(field p50_ms "$line") | $p95 | $(field p99_ms "$line") | $(field max_ms "$line") | $(field total "$line") | $(field failed "$line") | $ok | $(ratio "$p95" "${REF[S@$c]}") | $(ratio "$p95" "${REF[page@$c]}") |"
   done
   echo
   grep '^http-level ' "$WORK/http.out" | sed 's/^/- `/; s/$/`/'
