@@ -77,17 +77,6 @@ log "pgbench -i -s 10 (once)"
 "${PSQL[@]}" -d pgbench -c "VACUUM ANALYZE"
 
 # --- CPU accounting: the whole host, the PostgreSQL server (postmaster + children), and the measuring clients --------
-server_ticks() {
-  local pm total s
-  pm=$(head -1 "$PG_ROOT/data/postmaster.pid")
-  s=$(cat "/proc/$pm/stat"); s=${s##*) }; set -- $s
-  total=$(( ${12} + ${13} + ${14} + ${15} ))
-  for child in $(pgrep -P "$pm"); do
-    s=$(cat "/proc/$child/stat" 2>/dev/null) || continue; s=${s##*) }; set -- $s
-    total=$(( total + ${12} + ${13} ))
-  done
-  echo "$total"
-}
 client_ticks() { # this script's reaped children (pgbench, psql) + the benchmark process
   local s total
   s=$(cat "/proc/$$/stat"); s=${s##*) }; set -- $s; total=$(( ${14} + ${15} ))
@@ -95,13 +84,6 @@ client_ticks() { # this script's reaped children (pgbench, psql) + the benchmark
   echo "$total"
 }
 snapshot() { echo "$(host_ticks) $(server_ticks) $(client_ticks)"; }
-# → "host_busy_percent other_processes_percent" ("other": host CPU used by neither PostgreSQL nor the measuring client)
-cpu_delta() {
-  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ");
-    busy = y[1] - x[1]; total = y[2] - x[2]; other = busy - (y[3] - x[3]) - (y[4] - x[4]); if (other < 0) other = 0;
-    printf "%.0f %.0f", (total > 0 ? 100 * busy / total : 0), (total > 0 ? 100 * other / total : 0) }'
-}
-
 # --- populate: the cases, through the runtime -------------------------------------------------------------------
 quiet_wait
 log "creating $BENCH_CASES cases through WorkflowRuntime at concurrency $BENCH_CREATE_CONCURRENCY"

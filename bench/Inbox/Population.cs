@@ -21,6 +21,10 @@ internal enum Fate
 
     /// <summary>The council decided (accept or refuse): the case is completed, its task too.</summary>
     Decided,
+
+    /// <summary>Notice received long ago: the decision period has ended, its reminders and expiry have fired (the case is
+    /// marked overdue), and the decision task is still open.</summary>
+    Overdue,
 }
 
 /// <summary>
@@ -43,11 +47,18 @@ internal sealed class Population(PopulationOptions options)
 
     public int Tmos => options.Tmos ?? Math.Max(Councils, (int)Math.Round(options.Cases / 50.0));
 
-    public static string Council(int c) => string.Create(CultureInfo.InvariantCulture, $"council-{c:D3}");
+    /// <summary>Council 0 and TMO 0 are the Host's demo organisations when <see cref="PopulationOptions.DemoOrganisations"/> is set,
+    /// so the demo users (Identity:Seed) see cases; the other names have a fixed width, so one is never part of another.</summary>
+    public string Council(int c) => options.DemoOrganisations && c == 0 ? "demo-council" : string.Create(CultureInfo.InvariantCulture, $"council-{c:D3}");
 
-    public static string Tmo(int t) => string.Create(CultureInfo.InvariantCulture, $"tmo-{t:D4}");
+    public string Tmo(int t) => options.DemoOrganisations && t == 0 ? "demo-tmo" : string.Create(CultureInfo.InvariantCulture, $"tmo-{t:D4}");
 
-    public static string Officer(int c, int k) => string.Create(CultureInfo.InvariantCulture, $"officer{k}@council-{c:D3}.example");
+    /// <summary>Officer 0 of the demo council is the demo user la-officer@demo-council.example.</summary>
+    public string Officer(int c, int k) => options.DemoOrganisations && k == 0
+        ? $"la-officer@{Council(c)}.example"
+        : string.Create(CultureInfo.InvariantCulture, $"officer{k}@{Council(c)}.example");
+
+    public static string Reference(int i) => string.Create(CultureInfo.InvariantCulture, $"RTM-BENCH-{i:D6}");
 
     /// <summary>Case i belongs to TMO i mod T, and TMO t to council t mod C: ~N/T cases per TMO, ~N/C per council.</summary>
     public (int Tmo, int Council) OrganisationsOf(int i) => (i % Tmos, i % Tmos % Councils);
@@ -64,7 +75,7 @@ internal sealed class Population(PopulationOptions options)
 
     public async Task<string> RunAsync(Engine engine)
     {
-        var counts = new long[4];
+        var counts = new long[Enum.GetValues<Fate>().Length];
         long calls = 0, done = 0;
         var watch = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
@@ -90,7 +101,7 @@ internal sealed class Population(PopulationOptions options)
             await Parallel.ForEachAsync(Enumerable.Range(0, options.Cases), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (i, ct) =>
             {
                 var fate = FateOf(i);
-                Interlocked.Add(ref calls, await CreateAsync(engine, i, fate, ct));
+                Interlocked.Add(ref calls, await CreateAsync(engine, i, fate, ReceiptOf(i), ct));
                 Interlocked.Increment(ref counts[(int)fate]);
                 Interlocked.Increment(ref done);
             });
@@ -107,12 +118,13 @@ internal sealed class Population(PopulationOptions options)
             $"awaiting_notice={counts[(int)Fate.AwaitingNotice]} open={counts[(int)Fate.Open]} claimed={counts[(int)Fate.Claimed]} decided={counts[(int)Fate.Decided]}");
     }
 
-    /// <summary>Creates case <paramref name="i"/> and takes it as far as its fate; returns the runtime calls made.</summary>
-    private async Task<int> CreateAsync(Engine engine, int i, Fate fate, CancellationToken ct)
+    /// <summary>Creates case <paramref name="i"/> and takes it as far as its fate, the notice received on
+    /// <paramref name="receipt"/>; returns the runtime calls made.</summary>
+    public async Task<int> CreateAsync(Engine engine, int i, Fate fate, DateOnly receipt, CancellationToken ct)
     {
         var runtime = engine.Runtime;
         var (t, c) = OrganisationsOf(i);
-        var reference = string.Create(CultureInfo.InvariantCulture, $"RTM-BENCH-{i:D6}");
+        var reference = Reference(i);
         var started = await runtime.StartAsync(new StartCaseRequest
         {
             DefinitionId = DefinitionId,
@@ -136,11 +148,18 @@ internal sealed class Population(PopulationOptions options)
             InstanceId = id,
             EventName = NoticeEvent,
             IdempotencyKey = "notice-received",
-            Payload = JsonSerializer.SerializeToElement(ReceiptOf(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            Payload = JsonSerializer.SerializeToElement(receipt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             Actor = $"user:secretary@{Tmo(t)}.example",
         }, ct);
         Expect(received, InstanceStatus.Waiting, $"{NoticeEvent} on {reference}");
         if (fate == Fate.Open) return 2;
+        if (fate == Fate.Overdue)
+        {
+            // As the scheduler would have done when the period ended: firing the last timer fires the earlier ones in the same run.
+            var last = await LastTimerAsync(engine, id, ct) ?? throw new InvalidOperationException($"{reference}: no pending timer to fire.");
+            Expect(await runtime.FireTimerAsync(id, last, ct), InstanceStatus.Waiting, $"timer on {reference}");
+            return 3;
+        }
 
         var (tasks, _) = await engine.Store.Tasks.QueryAsync(new TaskQuery { InstanceId = id }, ct);
         if (tasks.Count != 1) throw new InvalidOperationException($"{reference}: expected one open task, found {tasks.Count}.");
@@ -155,6 +174,17 @@ internal sealed class Population(PopulationOptions options)
         Expect(await runtime.CompleteTaskAsync(id, tasks[0].Id, refuse ? "refuse" : "accept", data, officer, $"user:{officer}", ct),
             InstanceStatus.Completed, $"decision on {reference}");
         return 3;
+    }
+
+    private static async Task<string?> LastTimerAsync(Engine engine, Guid id, CancellationToken ct)
+    {
+        var record = await engine.Store.FindInstanceAsync(id, ct) ?? throw new InvalidOperationException($"No case {id}.");
+        using var state = JsonDocument.Parse(record.State);
+        return state.RootElement.GetProperty("bookmarks").EnumerateArray()
+            .Where(b => b.TryGetProperty("isTimer", out var timer) && timer.GetBoolean())
+            .OrderBy(b => b.GetProperty("dueAt").GetDateTimeOffset())
+            .Select(b => b.GetProperty("id").GetString())
+            .LastOrDefault();
     }
 
     private static void Expect(StimulusResult result, InstanceStatus status, string what)
@@ -174,4 +204,4 @@ internal sealed class Population(PopulationOptions options)
     }
 }
 
-internal sealed record PopulationOptions(int Cases, int Concurrency, int? Councils, int? Tmos, double AwaitingNotice, double Decided, double Claimed);
+internal sealed record PopulationOptions(int Cases, int Concurrency, int? Councils, int? Tmos, double AwaitingNotice, double Decided, double Claimed, bool DemoOrganisations = false);
