@@ -2,6 +2,7 @@
 # Runs every test, provisioning what they need (a throwaway PostgreSQL cluster, maildev, Debian's chromium).
 # The solution's build also builds the web app (src/Studio: npm ci and vite build, from src/Host/Studio.targets).
 # Ends with a line "N passed, N failed". Usage: ./scripts/test.sh [extra dotnet test arguments]
+# RTM_TEST_PROJECTS (a glob, default every tests/*/*.Tests.csproj) narrows the run, e.g. for tests/run-long.sh.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -29,7 +30,7 @@ fi
 dotnet build RightToManage.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 # One run per test project, each with its own result file, so no two runs can overwrite each other's counts.
 status=0
-for project in tests/*/*.Tests.csproj; do
+for project in ${RTM_TEST_PROJECTS:-tests/*/*.Tests.csproj}; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=1

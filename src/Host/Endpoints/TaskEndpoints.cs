@@ -19,6 +19,8 @@ public static class TaskEndpoints
         var group = api.MapGroup("/tasks").RequireAuthorization(Policies.Authenticated);
 
         // view: mine (claimed by me), team (my organisation's, for my roles), overdue (team's past their deadline), all (admins).
+        // Counting stops here (as for case searches): totalIsExact says whether the total is exact or "at least".
+        const int CountUpTo = 10_000;
         group.MapGet("/", async (string? view, int? page, int? pageSize, Caller caller, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct) =>
         {
             var size = pageSize ?? 25;
@@ -37,9 +39,10 @@ public static class TaskEndpoints
             };
             if (errors.Count > 0) return Problems.Validation(errors);
             if (query is null) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only administrators see every organisation's tasks.");
-            var (tasks, total) = await runtime.Store.Tasks.QueryAsync(query with { Offset = (number - 1) * size, Limit = size }, ct);
+            var (tasks, total) = await runtime.Store.Tasks.QueryAsync(query with { Offset = (number - 1) * size, Limit = size, CountUpTo = CountUpTo }, ct);
             var now = time.GetUtcNow();
-            return Results.Ok(new { items = tasks.Select(t => Summary(t, now)), page = number, pageSize = size, total });
+            var totalIsExact = total <= CountUpTo;
+            return Results.Ok(new { items = tasks.Select(t => Summary(t, now)), page = number, pageSize = size, total = Math.Min(total, CountUpTo), totalIsExact });
         });
 
         group.MapGet("/{id}", async (string id, Caller caller, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct) =>

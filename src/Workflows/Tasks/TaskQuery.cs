@@ -23,4 +23,10 @@ public sealed record TaskQuery
     public int Offset { get; init; }
 
     public int Limit { get; init; } = 50;
+
+    /// <summary>
+    /// Stop counting the total here (null: count them all). The store then returns at most this plus one, so a total
+    /// above it means "more than this": an administrator's list of every open task would otherwise count a million rows.
+    /// </summary>
+    public int? CountUpTo { get; init; }
 }

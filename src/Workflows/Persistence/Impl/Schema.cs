@@ -161,6 +161,11 @@ internal static class Schema
         );
         CREATE INDEX ix_wf_documents_instance ON wf_documents (instance_id, uploaded_at);
         """,
+        // 5: an administrator's list of every open task, in inbox order, read from an index rather than by sorting
+        // every open task (at 1,000,000 cases that sort ran past the command timeout: bench/run-scale.sh).
+        """
+        CREATE INDEX ix_wf_tasks_open_due ON wf_tasks (due_at, priority DESC, created_at, id) WHERE status = 'open';
+        """,
     ];
 
     public static string Render(string migration, SqlDialect dialect) => migration

@@ -46,7 +46,8 @@ internal sealed class SqlTaskStore(SqlWorkflowStore store) : ITaskStore
             $"SELECT {Columns} FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE {where} " +
             $"ORDER BY t.due_at ASC NULLS LAST, t.priority DESC, t.created_at, t.id LIMIT {limit} OFFSET {offset}",
             [.. parameters], Read, cancellationToken);
-        var total = (await store.QueryAsync($"SELECT COUNT(*) FROM wf_tasks t WHERE {where}", countParameters, r => r.GetInt64(0), cancellationToken))[0];
+        var counted = query.CountUpTo is { } upTo ? $"SELECT 1 FROM wf_tasks t WHERE {where} LIMIT {Math.Max(1, upTo) + 1}" : $"SELECT 1 FROM wf_tasks t WHERE {where}";
+        var total = (await store.QueryAsync($"SELECT COUNT(*) FROM ({counted}) matched", countParameters, r => r.GetInt64(0), cancellationToken))[0];
         return (rows, total);
     }
 
