@@ -316,8 +316,9 @@ public class DefinitionApiTests
         await Expect(await client.GetAsync($"{Base}/never-stored"), HttpStatusCode.NotFound);
         await Expect(await client.GetAsync($"{Base}/proposal-notice-decision?version=999"), HttpStatusCode.NotFound);
         await Expect(await client.GetAsync($"{Base}/never-stored/versions"), HttpStatusCode.NotFound);
-        await Expect(await client.GetAsync($"{Base}/proposal-notice-decision?version=two"), HttpStatusCode.BadRequest);
-        await Expect(await Publish(client, "proposal-notice-decision", null, "?version=two"), HttpStatusCode.BadRequest);
+        (await Expect(await client.GetAsync($"{Base}/proposal-notice-decision?version=two"), HttpStatusCode.UnprocessableEntity))
+            .GetProperty("errors").TryGetProperty("version", out _).Should().BeTrue();
+        await Expect(await Publish(client, "proposal-notice-decision", null, "?version=two"), HttpStatusCode.UnprocessableEntity);
 
         var list = await client.GetFromJsonAsync<JsonElement>(Base);
         list.GetProperty("definitions").EnumerateArray().Select(d => d.GetProperty("id").GetString()).Should().NotContain("never-stored");

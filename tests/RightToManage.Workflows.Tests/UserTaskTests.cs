@@ -195,4 +195,13 @@ public class UserTaskTests
             .And.Contain("$.activities[1].inputs.form[2].options")
             .And.Contain("$.activities[1].inputs.candidateParty");
     }
+
+    [Fact]
+    public void A_null_form_field_fails_validation_at_its_path()
+    {
+        var json = Decide.Replace("\"form\": [", "\"form\": [null, ");
+        json.Should().NotBe(Decide);
+        var errors = new Validation.DefinitionValidator(TestEngine.Registry).Validate(json, out _);
+        errors.Select(e => e.Path).Should().Contain("$.activities[1].inputs.form[0]");
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using RightToManage.Host.Access;
+using RightToManage.Host.Identity;
 using RightToManage.Workflows.Journal;
 using RightToManage.Workflows.Parties;
 using RightToManage.Workflows.Persistence;
@@ -23,7 +24,16 @@ public static class CaseEndpoints
             if (problem is not null) return problem;
             if (string.IsNullOrWhiteSpace(body!.DefinitionId)) return Problems.Field("$.definitionId", "field.required", "Name the definition to start.");
             if (body.Reference is { Length: > 100 }) return Problems.Field("$.reference", "field.tooLong", "A reference has at most 100 characters.");
+            if (body.Reference is { } reference && reference.Any(char.IsControl))
+                return Problems.Field("$.reference", "field.invalid", "A reference is one line of text, without control characters.");
+            // An all-zero id is what a client sends when it forgot to make one; as an idempotency key it would join unrelated starts.
+            if (body.Id == Guid.Empty) return Problems.Field("$.id", "field.invalid", "A case id is a GUID other than all zeros (or leave it out).");
             var organisations = body.Organisations ?? [];
+            var badIds = organisations.Where(o => o.Value is not null && !OrganisationEndpoints.IsWellFormedId(o.Value))
+                .Select(o => new ValidationError($"$.organisations.{o.Key}", "organisation.id.invalid",
+                    "An organisation id is 2 to 64 lower-case letters, digits and single hyphens, e.g. \"north-estate-tmo\"."))
+                .ToList();
+            if (badIds.Count > 0) return Problems.Validation(badIds);
             if (!CaseAccess.CanStart(caller, organisations))
                 return Forbidden("A case is started by a TMO committee member or council officer of one of its organisations ($.organisations), or by an administrator.");
             try

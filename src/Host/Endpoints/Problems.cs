@@ -5,11 +5,12 @@ namespace RightToManage.Host.Endpoints;
 /// <summary>ProblemDetails responses whose errors are keyed by the JSON path of the offending value.</summary>
 internal static class Problems
 {
-    public static IResult Validation(IEnumerable<ValidationError> errors, string title = "The request has errors.") =>
+    /// <param name="status">422 for the body's content; 400 where the request itself is malformed (a bad header).</param>
+    public static IResult Validation(IEnumerable<ValidationError> errors, string title = "The request has errors.", int status = StatusCodes.Status422UnprocessableEntity) =>
         Results.ValidationProblem(
             errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: title,
-            statusCode: StatusCodes.Status422UnprocessableEntity,
+            statusCode: status,
             extensions: new Dictionary<string, object?> { ["codes"] = errors.Select(e => new { e.Path, e.Code }).ToArray() });
 
     public static IResult Field(string path, string code, string message) => Validation([new ValidationError(path, code, message)]);

@@ -42,12 +42,14 @@ public static class WorkflowDefinitionEndpoints
         });
 
         // The highest published version, or any version (draft or published) with ?version=N.
-        group.MapGet("/{id}", async (string id, int? version, HttpResponse response, IWorkflowStore store, CancellationToken ct) =>
+        group.MapGet("/{id}", async (string id, string? version, HttpResponse response, IWorkflowStore store, CancellationToken ct) =>
         {
-            var stored = await store.FindDefinitionAsync(id, version, ct);
+            var (number, versionProblem) = ReadVersion(version);
+            if (versionProblem is not null) return versionProblem;
+            var stored = await store.FindDefinitionAsync(id, number, ct);
             if (stored is null)
             {
-                if (version is not null) return Problems.NotFound($"No version {version} of '{id}'.");
+                if (number is not null) return Problems.NotFound($"No version {number} of '{id}'.");
                 return (await store.ListDefinitionVersionsAsync(id, ct)).Count == 0
                     ? Problems.NotFound($"No definition '{id}'.")
                     : Problems.NotFound($"'{id}' has no published version yet; its drafts are listed at /api/workflow-definitions/{id}/versions.");
@@ -148,8 +150,10 @@ public static class WorkflowDefinitionEndpoints
         }).RequireAuthorization(Policies.Designer);
 
         // Publishes a draft: { "version": N } or ?version=N. Once published, a version never changes.
-        group.MapPost("/{id}/publish", async (string id, int? version, HttpRequest request, IOptions<JsonOptions> json, DefinitionCatalog catalog, CancellationToken ct) =>
+        group.MapPost("/{id}/publish", async (string id, string? version, HttpRequest request, IOptions<JsonOptions> json, DefinitionCatalog catalog, CancellationToken ct) =>
         {
+            var (requested, versionProblem) = ReadVersion(version);
+            if (versionProblem is not null) return versionProblem;
             var (expected, ifMatchProblem) = ReadIfMatch(request);
             if (ifMatchProblem is not null) return ifMatchProblem;
             var (text, problem) = await RequestBody.ReadTextAsync(request, ct);
@@ -166,24 +170,24 @@ public static class WorkflowDefinitionEndpoints
                     return Problems.Validation([JsonErrors.From(ex)]);
                 }
                 if (body is null) return Problems.Field("$", "json.null", "A JSON object is required.");
-                if (body.Version is { } fromBody && version is { } fromQuery && fromBody != fromQuery)
+                if (body.Version is { } fromBody && requested is { } fromQuery && fromBody != fromQuery)
                     return Problems.Field("$.version", "version.mismatch", $"The body says version {fromBody} but the query says {fromQuery}; give one.");
-                version ??= body.Version;
+                requested ??= body.Version;
             }
-            if (version is null) return Problems.Field("$.version", "field.required", "Name the version to publish: { \"version\": N }.");
+            if (requested is not { } number) return Problems.Field("$.version", "field.required", "Name the version to publish: { \"version\": N }.");
 
-            var result = await catalog.PublishAsync(id, version.Value, expected, ct);
+            var result = await catalog.PublishAsync(id, number, expected, ct);
             return result.Outcome switch
             {
                 DefinitionPublishOutcome.Published or DefinitionPublishOutcome.AlreadyPublished => Results.Ok(Summary(result.Stored!)),
-                DefinitionPublishOutcome.NotFound => Problems.NotFound($"No version {version} of '{id}'."),
+                DefinitionPublishOutcome.NotFound => Problems.NotFound($"No version {number} of '{id}'."),
                 DefinitionPublishOutcome.ReadOnly => Conflict(
                     $"'{id}' comes from the shipped files in workflow-definitions/ and is read-only; its versions are published when they are loaded.",
                     "definition.readOnly"),
                 DefinitionPublishOutcome.HashMismatch => Conflict(
-                    $"Version {version} of '{id}' has changed since you read it (its contentHash is now {result.Stored!.ContentHash}). Review it again before publishing.",
+                    $"Version {number} of '{id}' has changed since you read it (its contentHash is now {result.Stored!.ContentHash}). Review it again before publishing.",
                     "definition.changed", result.Stored.ContentHash),
-                DefinitionPublishOutcome.Invalid => Problems.Validation(result.Errors, $"Version {version} of '{id}' no longer passes validation; save a corrected draft."),
+                DefinitionPublishOutcome.Invalid => Problems.Validation(result.Errors, $"Version {number} of '{id}' no longer passes validation; save a corrected draft."),
                 _ => throw new InvalidOperationException($"Unexpected publish outcome {result.Outcome}."),
             };
         }).RequireAuthorization(Policies.Designer);
@@ -212,12 +216,24 @@ public static class WorkflowDefinitionEndpoints
         var hash = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? raw[1..^1] : raw;
         if (hash.Length == 0 || !hash.All(char.IsAsciiHexDigit))
         {
-            return (null, Results.Problem(
-                detail: "If-Match takes one contentHash, as given by GET /api/workflow-definitions/{id}?version=N (its ETag); lists, '*' and weak tags are not accepted.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Bad If-Match header"));
+            return (null, Problems.Validation(
+                [new ValidationError("If-Match", "header.ifMatch",
+                    "If-Match takes one contentHash, as given by GET /api/workflow-definitions/{id}?version=N (its ETag); lists, '*' and weak tags are not accepted.")],
+                "Bad If-Match header", StatusCodes.Status400BadRequest));
         }
         return (hash.ToLowerInvariant(), null);
+    }
+
+    /// <summary>
+    /// The <c>version</c> query parameter, read here rather than bound as a number so that <c>?version=two</c> gets a
+    /// problem naming the parameter instead of the framework's bare 400.
+    /// </summary>
+    private static (int? Version, IResult? Problem) ReadVersion(string? text)
+    {
+        if (text is null) return (null, null);
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version > 0
+            ? (version, null)
+            : (null, Problems.Field("version", "field.integer", "version is a whole number from 1."));
     }
 
     private static IResult Conflict(string detail, string code, string? currentContentHash = null, int? nextVersion = null)

@@ -53,6 +53,9 @@ public static partial class OrganisationEndpoints
 
     internal static OrganisationBody ToBody(Organisation organisation) => new(organisation.Id, organisation.Name, organisation.Kind);
 
+    /// <summary>Whether <paramref name="id"/> has the shape every organisation's id has, so that it could name one.</summary>
+    internal static bool IsWellFormedId(string id) => Slug().IsMatch(id);
+
     [GeneratedRegex("^(?=.{2,64}$)[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 

@@ -88,7 +88,8 @@ public sealed partial class WorkflowRuntime
         if (data is not { ValueKind: JsonValueKind.Object } answers) return errors;
         foreach (var field in task.Form.Where(f => f.Type == TaskFieldType.Document))
         {
-            if (!answers.TryGetProperty(field.Name, out var value) || value.ValueKind != JsonValueKind.String || !Guid.TryParse(value.GetString(), out var documentId)) continue;
+            if (!answers.TryGetProperty(field.Name, out var value) || value.ValueKind != JsonValueKind.String || !TaskSubmission.IsDocumentId(value.GetString())) continue;
+            var documentId = Guid.Parse(value.GetString()!);
             if (await store.Documents.FindAsync(documentId, cancellationToken) is not { } document || document.InstanceId != instanceId)
                 errors.Add(new($"$.data.{field.Name}", "task.field.document", $"{field.Label}: no document {documentId} has been uploaded to this case."));
         }

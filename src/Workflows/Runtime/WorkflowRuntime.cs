@@ -45,10 +45,6 @@ public sealed partial class WorkflowRuntime(
         // One instant for the id (UUIDv7, so ids sort by it) and the case's creation time: lists ordered by id are by age.
         var now = _time.GetUtcNow();
         var id = request.InstanceId ?? Guid.CreateVersion7(now);
-        if (request.InstanceId is not null && await store.FindInstanceAsync(id, cancellationToken) is { } existing)
-            return new StimulusResult(StimulusOutcome.Duplicate, id, existing.Status, "This case was already started.");
-        if (request.Reference is { } reference && await store.FindInstanceIdByReferenceAsync(reference, cancellationToken) is not null)
-            throw new DuplicateReferenceException(reference);
 
         var state = new WorkflowState();
         var errors = new List<ValidationError>();
@@ -80,6 +76,11 @@ public sealed partial class WorkflowRuntime(
             if (contacts is { Count: > 0 }) state.Parties[role] = [.. contacts];
         }
         if (errors.Count > 0) throw new CaseInputException(errors);
+        // Only a valid start is recognised as a repeat: a bad one is refused even when its id is taken.
+        if (request.InstanceId is not null && await store.FindInstanceAsync(id, cancellationToken) is { } existing)
+            return new StimulusResult(StimulusOutcome.Duplicate, id, existing.Status, "This case was already started.");
+        if (request.Reference is { } reference && await store.FindInstanceIdByReferenceAsync(reference, cancellationToken) is not null)
+            throw new DuplicateReferenceException(reference);
 
         var run = new FlowchartRun(definition, definitions.Registry, state, id, now, request.Actor, _calendar) { Reference = request.Reference };
         run.Record(JournalEntryKind.CaseStarted, null, new { definition = definition.Source.Id, version = definition.Source.Version, reference = request.Reference });

@@ -61,10 +61,16 @@ public static class TaskSubmission
         TaskFieldType.YesNo => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"{field.Label} must be yes (true) or no (false).",
         TaskFieldType.Choice => value.ValueKind == JsonValueKind.String && (field.Options ?? []).Contains(value.GetString()!, StringComparer.Ordinal)
             ? null : $"{field.Label} must be one of: {string.Join(", ", field.Options ?? [])}.",
-        TaskFieldType.Document => value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out _)
+        TaskFieldType.Document => value.ValueKind == JsonValueKind.String && IsDocumentId(value.GetString())
             ? null : $"{field.Label} must be the id of a document uploaded to the case.",
         _ => null,
     };
+
+    /// <summary>
+    /// A document id as the API gives it (xxxxxxxx-xxxx-…), not merely something Guid.Parse accepts: the answer is
+    /// stored as sent, and "{id}" or an id without hyphens would then not match the document it names.
+    /// </summary>
+    public static bool IsDocumentId(string? text) => Guid.TryParseExact(text, "D", out _);
 
     private static string Lower(string label) => label.Length > 0 && char.IsUpper(label[0]) && (label.Length == 1 || !char.IsUpper(label[1]))
         ? char.ToLowerInvariant(label[0]) + label[1..] : label;

@@ -122,6 +122,12 @@ public sealed partial class UserTask : Activity
         {
             var field = fields[i];
             var path = $"inputs.form[{i}]";
+            // The serializer keeps a null list item as null: the nullable annotations it respects do not reach into lists.
+            if (field is null)
+            {
+                context.AddError(path, "task.form", "A form field is an object, e.g. {\"name\": \"receivedOn\", \"label\": \"Date received\", \"type\": \"date\"}.");
+                continue;
+            }
             if (!FieldName().IsMatch(field.Name)) context.AddError($"{path}.name", "task.field.name", "A field name starts with a letter and holds only letters and digits.");
             else if (!names.Add(field.Name)) context.AddError($"{path}.name", "task.field.duplicate", $"Another field is already named '{field.Name}'.");
             if (string.IsNullOrWhiteSpace(field.Label)) context.AddError($"{path}.label", "field.required", "A field needs a label.");

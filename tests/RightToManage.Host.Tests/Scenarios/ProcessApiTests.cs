@@ -20,7 +20,7 @@ public class ProcessApiTests
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<string> OpenTaskAsync(HttpClient client, Guid id, string activity)
+    internal static async Task<string> OpenTaskAsync(HttpClient client, Guid id, string activity)
     {
         var view = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         return view.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("status").GetString() == "open" && t.GetProperty("activity").GetString() == activity)
@@ -79,7 +79,7 @@ public class ProcessApiTests
         (await committee.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).TryGetProperty("hold", out _).Should().BeFalse("the decision released it");
     }
 
-    private static async Task<string> UploadAsync(HttpClient client, Guid id)
+    internal static async Task<string> UploadAsync(HttpClient client, Guid id)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent("%PDF-1.4 decision"u8.ToArray());
