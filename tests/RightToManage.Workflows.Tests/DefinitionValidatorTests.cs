@@ -256,6 +256,23 @@ public class DefinitionValidatorTests
             e.Path == "$.activities[1].inputs.event" && e.Code == "json.invalid" && e.Message.Contains("not valid Unicode") && e.Message.Contains("$variable"));
     }
 
+    // Found by the fuzzer: 1e400 read as infinity, which passed validation and then could not be written when stored.
+    [Fact]
+    public void A_position_too_large_for_a_number_is_refused_at_its_path()
+    {
+        var errors = new DefinitionValidator(TestEngine.Registry).Validate(
+            Valid.Replace("""{ "id": "start", "type": "Start" }""", """{ "id": "start", "type": "Start", "position": { "x": -1e400, "y": 0 } }"""), out _);
+        errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.activities[0].position.x" && e.Code == "json.invalid");
+    }
+
+    // Found by the fuzzer: a null entry in a task's form threw a NullReferenceException in the validator.
+    [Fact]
+    public void A_null_form_field_is_named_by_path() =>
+        Validate(d => d["activities"]!.AsArray().Add(JsonNode.Parse("""
+            { "id": "task", "type": "UserTask", "inputs": { "title": "Decide", "outcomes": ["done"], "form": [null] } }
+            """)))
+            .Should().Contain(e => e.Path == "$.activities[6].inputs.form[0]" && e.Code == "json.null");
+
     // Found by the fuzzer: a connection without a source read as one from an activity named "".
     [Theory]
     [InlineData("source")]

@@ -122,6 +122,11 @@ public sealed partial class UserTask : Activity
         {
             var field = fields[i];
             var path = $"inputs.form[{i}]";
+            if (field is null)
+            {
+                context.AddError(path, "json.null", "A form field is null.");
+                continue;
+            }
             if (!FieldName().IsMatch(field.Name)) context.AddError($"{path}.name", "task.field.name", "A field name starts with a letter and holds only letters and digits.");
             else if (!names.Add(field.Name)) context.AddError($"{path}.name", "task.field.duplicate", $"Another field is already named '{field.Name}'.");
             if (string.IsNullOrWhiteSpace(field.Label)) context.AddError($"{path}.label", "field.required", "A field needs a label.");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RightToManage.Workflows.Validation;
 
 namespace RightToManage.Workflows.Tests.Fuzzing;
 
@@ -102,7 +103,7 @@ public sealed class DefinitionMutator
         if (slot is null) return null;
         var (value, description) = OddValue();
         slot.Set(value);
-        return $"odd-value {slot.Path} = {description}";
+        return $"odd-value {slot.Path} = {Shorten(description)}";
     }
 
     private string? DuplicateElement()
@@ -175,7 +176,7 @@ public sealed class DefinitionMutator
         if (target.ContainsKey(name)) return null;
         var (value, description) = _random.Next(2) == 0 ? (JsonValue.Create("x"), "\"x\"") : OddValue();
         target[name] = value;
-        return $"unknown-property {target.GetPath()} + {Describe(name)} = {description}";
+        return $"unknown-property {JsonPath.Member(target.GetPath(), name)} = {Shorten(description)}";
     }
 
     private string? DeepNesting()
@@ -230,16 +231,16 @@ public sealed class DefinitionMutator
             ? ports
             : Slots().Where(s => s.Name is "source" or "target" && s.Value is JsonObject && IsUnder(s, "connections")));
         if (slot is null) return null;
-        var (value, description) = _random.Next(4) switch
+        var value = _random.Next(4) switch
         {
-            0 => (JsonValue.Create(UnknownName()), "unknown"),
-            1 => (JsonValue.Create(PickString("port") ?? "done"), "another port"),
-            2 => ((JsonNode?)null, "null"),
-            _ => OddValue(),
+            0 => JsonValue.Create(UnknownName()),
+            1 => JsonValue.Create(PickString("port") ?? "done"),
+            2 => null,
+            _ => OddValue().Value,
         };
         if (slot.Name is "source" or "target") ((JsonObject)slot.Value!)["port"] = value;
         else slot.Set(value);
-        return $"corrupt-port {slot.Path} = {Describe(value)} ({description})";
+        return $"corrupt-port {slot.Path} = {Describe(value)}";
     }
 
     private string? CorruptEndpoint()
@@ -273,9 +274,9 @@ public sealed class DefinitionMutator
         var slot = Pick(Slots().Where(s => s.Name is "$parameter" or "$variable" or "path" || IsUnder(s, "outputs")));
         if (slot is null) return null;
         string[] odd = [UnknownName(), PickString("name") ?? "x", "", "a..b", ".", "$variable", "receivedOn.servedOn"];
-        var (value, description) = _random.Next(4) == 0 ? OddValue() : (JsonValue.Create(odd[_random.Next(odd.Length)]), "");
+        var value = _random.Next(4) == 0 ? OddValue().Value : JsonValue.Create(odd[_random.Next(odd.Length)]);
         slot.Set(value);
-        return $"corrupt-reference {slot.Path} = {Describe(value)} {description}".TrimEnd();
+        return $"corrupt-reference {slot.Path} = {Describe(value)}";
     }
 
     private string? CorruptNotification()
@@ -374,9 +375,17 @@ public sealed class DefinitionMutator
 
     private bool IsAttached(JsonNode node) => ReferenceEquals(node.Root, _root);
 
-    private static string Describe(string value) => value.Length > 40 ? $"\"{value[..20]}…\" ({value.Length} characters)" : JsonSerializer.Serialize(value, Rendering);
+    private static string Describe(string value) => Shorten(JsonSerializer.Serialize(value, Rendering));
 
-    private static string Describe(JsonNode? value) => value is null ? "null" : Describe(value.ToJsonString(Rendering));
+    /// <summary>A value as the mutant's text has it (a raw value rather than its marker), shortened when long.</summary>
+    private string Describe(JsonNode? value)
+    {
+        var json = value?.ToJsonString(Rendering) ?? "null";
+        for (var i = 0; i < _raw.Count; i++) json = json.Replace($"\"{RawMarker(i)}\"", _raw[i].Json, StringComparison.Ordinal);
+        return Shorten(json);
+    }
+
+    private static string Shorten(string json) => json.Length > 60 ? $"{json[..40]}… ({json.Length} characters)" : json;
 
     private IEnumerable<JsonNode> Nodes() => Slots().Select(s => s.Value).Where(v => v is JsonObject or JsonArray).Prepend(_root)!;
 
@@ -414,7 +423,8 @@ public sealed class DefinitionMutator
     /// </summary>
     private sealed record Slot(JsonNode Parent, string? Name, int Index, JsonNode? Value, string Ancestors)
     {
-        public string Path => Name is null ? $"{Parent.GetPath()}[{Index}]" : (Value?.GetPath() ?? $"{Parent.GetPath()}.{Name}");
+        // From the parent, which a mutation of this place leaves where it was, so the path reads the same after it.
+        public string Path => Name is null ? $"{Parent.GetPath()}[{Index}]" : JsonPath.Member(Parent.GetPath(), Name);
 
         public void Set(JsonNode? value)
         {
