@@ -45,7 +45,16 @@ public class DefinitionFuzzTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(seeds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (seed, _) =>
         {
             var (name, json) = sources[seed % sources.Count];
-            var mutant = DefinitionMutator.Create(name, json, seed, types);
+            Mutant mutant;
+            try
+            {
+                mutant = DefinitionMutator.Create(name, json, seed, types);
+            }
+            catch (Exception ex)
+            {
+                failures.Add((seed, $"{name} seed {seed}: the mutator itself failed: {ex}"));
+                return;
+            }
             var problems = new List<string>();
             try
             {
