@@ -230,6 +230,57 @@ public class DefinitionValidatorTests
         errors.Should().ContainSingle().Which.Message.Should().Contain("conections");
     }
 
+    // Found by the definition fuzzer (Fuzzing/DefinitionFuzzTests): "$.activities[1].inputs.a.b" named a member "b" of a member "a".
+    [Theory]
+    [InlineData("a.b", "$.activities[1].inputs['a.b']")]
+    [InlineData("", "$.activities[1].inputs['']")]
+    [InlineData("[0]", "$.activities[1].inputs['[0]']")]
+    [InlineData("名前", "$.activities[1].inputs.名前")]
+    public void An_unknown_input_whose_name_is_not_a_plain_word_is_named_unambiguously(string name, string path) =>
+        Validate(d => d["activities"]![1]!["inputs"]![name] = "x")
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == path && e.Code == "input.unknown");
+
+    // Found by the fuzzer: the parser writes a member named "" as nothing ("$.activities[1].position.").
+    [Fact]
+    public void An_unknown_member_with_an_empty_name_is_named_by_path() =>
+        Validate(d => d["activities"]![1]!["position"] = new JsonObject { ["x"] = 0, ["y"] = 0, [""] = 1 })
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.activities[1].position['']" && e.Code == "json.invalid");
+
+    // Found by the fuzzer: "\ud800" is valid JSON but no string can be read from it, and the validator threw reading it.
+    [Fact]
+    public void Text_that_is_not_unicode_is_refused_at_its_path()
+    {
+        var errors = new DefinitionValidator(TestEngine.Registry).Validate(Valid.Replace("\"proposal-received\"", "{\"$variable\": \"\\ud800\"}"), out var definition);
+        definition.Should().BeNull();
+        errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e =>
+            e.Path == "$.activities[1].inputs.event" && e.Code == "json.invalid" && e.Message.Contains("not valid Unicode") && e.Message.Contains("$variable"));
+    }
+
+    // Found by the fuzzer: 1e400 read as infinity, which passed validation and then could not be written when stored.
+    [Fact]
+    public void A_position_too_large_for_a_number_is_refused_at_its_path()
+    {
+        var errors = new DefinitionValidator(TestEngine.Registry).Validate(
+            Valid.Replace("""{ "id": "start", "type": "Start" }""", """{ "id": "start", "type": "Start", "position": { "x": -1e400, "y": 0 } }"""), out _);
+        errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.activities[0].position.x" && e.Code == "json.invalid");
+    }
+
+    // Found by the fuzzer: a null entry in a task's form threw a NullReferenceException in the validator.
+    [Fact]
+    public void A_null_form_field_is_named_by_path() =>
+        Validate(d => d["activities"]!.AsArray().Add(JsonNode.Parse("""
+            { "id": "task", "type": "UserTask", "inputs": { "title": "Decide", "outcomes": ["done"], "form": [null] } }
+            """)))
+            .Should().Contain(e => e.Path == "$.activities[6].inputs.form[0]" && e.Code == "json.null");
+
+    // Found by the fuzzer: a connection without a source read as one from an activity named "".
+    [Theory]
+    [InlineData("source")]
+    [InlineData("target")]
+    public void A_connection_needs_its_source_and_target(string end) =>
+        Validate(d => d["connections"]![1]!.AsObject().Remove(end))
+            .Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Path == "$.connections[1]" && e.Code == "json.invalid" && e.Message.Contains(end));
+
     [Fact]
     public async Task A_definition_with_errors_is_never_stored_or_run()
     {

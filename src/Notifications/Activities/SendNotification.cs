@@ -5,6 +5,7 @@ using RightToManage.Notifications.Templates;
 using RightToManage.Workflows.Activities;
 using RightToManage.Workflows.Definitions;
 using RightToManage.Workflows.Parties;
+using RightToManage.Workflows.Validation;
 
 namespace RightToManage.Notifications.Activities;
 
@@ -67,13 +68,13 @@ public sealed partial class SendNotification : Activity
                 foreach (var field in fields.EnumerateObject())
                 {
                     if (!FieldName().IsMatch(field.Name))
-                        context.AddError($"inputs.fields.{field.Name}", "field.name", "A field name starts with a letter and holds only letters and digits.");
+                        context.AddError(JsonPath.Member("inputs.fields", field.Name), "field.name", "A field name starts with a letter and holds only letters and digits.");
                     else if (NotificationFields.Common.Contains(field.Name))
-                        context.AddError($"inputs.fields.{field.Name}", "field.reserved", $"'{field.Name}' is filled in for every message; choose another name.");
+                        context.AddError(JsonPath.Member("inputs.fields", field.Name), "field.reserved", $"'{field.Name}' is filled in for every message; choose another name.");
                     else
                         provided.Add(field.Name);
                     if (ValueReference.TryParse(field.Value, out var reference) && !IsDeclared(context.Definition, reference))
-                        context.AddError($"inputs.fields.{field.Name}", $"{reference.Kind.ToString().ToLowerInvariant()}.unknown",
+                        context.AddError(JsonPath.Member("inputs.fields", field.Name), $"{reference.Kind.ToString().ToLowerInvariant()}.unknown",
                             $"No {reference.Kind.ToString().ToLowerInvariant()} named '{reference.Name}' is declared.");
                 }
             }

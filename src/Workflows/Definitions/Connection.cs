@@ -3,7 +3,8 @@ namespace RightToManage.Workflows.Definitions;
 /// <summary>A token path: when <see cref="Source"/> completes through its port, <see cref="Target"/> runs.</summary>
 public sealed record Connection
 {
-    public ConnectionEndpoint Source { get; init; } = new();
+    // Required, as in the schema: without them the connection would read as one from (or to) an activity named "".
+    public required ConnectionEndpoint Source { get; init; }
 
-    public ConnectionEndpoint Target { get; init; } = new();
+    public required ConnectionEndpoint Target { get; init; }
 }

@@ -25,6 +25,7 @@ public static class DefinitionJson
         WriteIndented = true,
         RespectNullableAnnotations = true,
         // No global enum converter: it would override each enum's StrictEnumConverter.
+        Converters = { new StrictJsonElementConverter(), new FiniteNumberConverter() },
     };
 
     /// <summary>Parses a definition; a syntax or shape error comes back with its JSON path.</summary>

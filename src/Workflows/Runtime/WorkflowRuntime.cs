@@ -53,26 +53,26 @@ public sealed partial class WorkflowRuntime(
         foreach (var (name, value) in request.Variables)
         {
             if (!definition.Variables.TryGetValue(name, out var declared))
-                errors.Add(new ValidationError($"$.variables.{name}", "variable.unknown", $"The definition declares no variable named '{name}'."));
+                errors.Add(new ValidationError(JsonPath.Member("$.variables", name), "variable.unknown", $"The definition declares no variable named '{name}'."));
             else if (DataTypes.Check(declared.Type, value) is { } problem)
-                errors.Add(new ValidationError($"$.variables.{name}", "variable.type", $"'{name}' is a {declared.Type.ToString().ToLowerInvariant()} variable: {problem}."));
+                errors.Add(new ValidationError(JsonPath.Member("$.variables", name), "variable.type", $"'{name}' is a {declared.Type.ToString().ToLowerInvariant()} variable: {problem}."));
             else
                 state.Variables[name] = value.Clone();
         }
         foreach (var (role, organisation) in request.Organisations)
         {
             if (!OrganisationRoles.IsKnown(role))
-                errors.Add(new ValidationError($"$.organisations.{role}", "organisation.role", $"'{role}' is not an organisation role. Roles: {string.Join(", ", OrganisationRoles.All)}."));
+                errors.Add(new ValidationError(JsonPath.Member("$.organisations", role), "organisation.role", $"'{role}' is not an organisation role. Roles: {string.Join(", ", OrganisationRoles.All)}."));
             else if (string.IsNullOrWhiteSpace(organisation) || organisation.Length > 100)
-                errors.Add(new ValidationError($"$.organisations.{role}", "organisation.id", "Give the organisation's id (up to 100 characters)."));
+                errors.Add(new ValidationError(JsonPath.Member("$.organisations", role), "organisation.id", "Give the organisation's id (up to 100 characters)."));
             else if (state.Organisations.ContainsValue(organisation))
-                errors.Add(new ValidationError($"$.organisations.{role}", "organisation.duplicate", $"'{organisation}' already plays another role on this case; an organisation plays one."));
+                errors.Add(new ValidationError(JsonPath.Member("$.organisations", role), "organisation.duplicate", $"'{organisation}' already plays another role on this case; an organisation plays one."));
             else
                 state.Organisations[role] = organisation;
         }
         foreach (var (role, contacts) in request.Parties)
         {
-            PartyValidation.Validate(role, contacts, $"$.parties.{role}", errors);
+            PartyValidation.Validate(role, contacts, JsonPath.Member("$.parties", role), errors);
             if (contacts is { Count: > 0 }) state.Parties[role] = [.. contacts];
         }
         if (errors.Count > 0) throw new CaseInputException(errors);

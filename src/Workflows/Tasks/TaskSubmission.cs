@@ -28,7 +28,7 @@ public static class TaskSubmission
         if (answers.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in answers.EnumerateObject().Where(p => !known.Contains(p.Name)))
-                errors.Add(new($"$.data.{property.Name}", "task.field.unknown", $"The form has no field '{property.Name}'."));
+                errors.Add(new(JsonPath.Member("$.data", property.Name), "task.field.unknown", $"The form has no field '{property.Name}'."));
         }
         foreach (var field in task.Form)
         {

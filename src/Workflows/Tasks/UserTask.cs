@@ -125,7 +125,7 @@ public sealed partial class UserTask : Activity
             // The serializer keeps a null list item as null: the nullable annotations it respects do not reach into lists.
             if (field is null)
             {
-                context.AddError(path, "task.form", "A form field is an object, e.g. {\"name\": \"receivedOn\", \"label\": \"Date received\", \"type\": \"date\"}.");
+                context.AddError(path, "json.null", "A form field is an object, e.g. {\"name\": \"receivedOn\", \"label\": \"Date received\", \"type\": \"date\"}, not null.");
                 continue;
             }
             if (!FieldName().IsMatch(field.Name)) context.AddError($"{path}.name", "task.field.name", "A field name starts with a letter and holds only letters and digits.");

@@ -81,7 +81,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             foreach (var (output, variable) in definition.Activities[i]?.Outputs ?? new Dictionary<string, string>())
-                if (variable is null) errors.Add(new($"$.activities[{i}].outputs.{output}", "json.null", "Map the output to a variable name, or leave it out."));
+                if (variable is null) errors.Add(new(JsonPath.Member($"$.activities[{i}].outputs", output), "json.null", "Map the output to a variable name, or leave it out."));
         }
         return errors.Count > 0;
     }
@@ -196,12 +196,12 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                 var input = descriptor.FindInput(name);
                 if (input is null)
                 {
-                    errors.Add(new($"{path}.inputs.{name}", "input.unknown", descriptor.Inputs.Count == 0
+                    errors.Add(new(JsonPath.Member($"{path}.inputs", name), "input.unknown", descriptor.Inputs.Count == 0
                         ? $"'{descriptor.TypeName}' takes no inputs."
                         : $"'{descriptor.TypeName}' has no input named '{name}'. Its inputs: {string.Join(", ", descriptor.Inputs.Select(x => x.Name))}."));
                     continue;
                 }
-                ValidateInputValue(input, value, $"{path}.inputs.{name}", parameters, variables, definition, errors);
+                ValidateInputValue(input, value, JsonPath.Member($"{path}.inputs", name), parameters, variables, definition, errors);
             }
             foreach (var input in descriptor.Inputs.Where(x => x.Required && !node.Inputs.ContainsKey(x.Name)))
                 errors.Add(new($"{path}.inputs.{input.Name}", "input.missing", $"The input '{input.Name}' of '{descriptor.TypeName}' is required."));
@@ -210,11 +210,11 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             {
                 var descriptorOutput = descriptor.FindOutput(output);
                 if (descriptorOutput is null)
-                    errors.Add(new($"{path}.outputs.{output}", "output.unknown", $"'{descriptor.TypeName}' has no output named '{output}'."));
+                    errors.Add(new(JsonPath.Member($"{path}.outputs", output), "output.unknown", $"'{descriptor.TypeName}' has no output named '{output}'."));
                 else if (!variables.TryGetValue(variableName, out var variable))
-                    errors.Add(new($"{path}.outputs.{output}", "variable.unknown", $"No variable named '{variableName}' is declared."));
+                    errors.Add(new(JsonPath.Member($"{path}.outputs", output), "variable.unknown", $"No variable named '{variableName}' is declared."));
                 else if (!DataTypes.IsAssignable(descriptorOutput.Type, variable.Type))
-                    errors.Add(new($"{path}.outputs.{output}", "output.type", $"The output is {descriptorOutput.Type} but the variable '{variableName}' is {variable.Type}."));
+                    errors.Add(new(JsonPath.Member($"{path}.outputs", output), "output.type", $"The output is {descriptorOutput.Type} but the variable '{variableName}' is {variable.Type}."));
             }
 
             if (node.Deadline is { } deadline) ValidateDeadline(descriptor, deadline, $"{path}.deadline", parameters, variables, definition, errors);

@@ -7,7 +7,7 @@ public static class JsonErrors
 {
     public static ValidationError From(JsonException exception)
     {
-        var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
+        var path = string.IsNullOrEmpty(exception.Path) ? "$" : JsonPath.FromParser(exception.Path);
         var message = exception.Message;
         // The parser repeats the path and position after " Path:"; the rest names CLR types nobody outside the code knows.
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
