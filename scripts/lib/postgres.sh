@@ -38,10 +38,17 @@ pg_start() {
   PG_SOCKET_DIR="$PG_ROOT/socket"
   mkdir -p "$PG_ROOT/data" "$PG_SOCKET_DIR"
   [ "$(id -u)" = 0 ] && chown -R postgres: "$PG_ROOT"
-  PG_PORT=$(pg_free_port "${PG_PORT_BASE:-55432}")
   pg_as_owner "'$PG_BIN/initdb' -D '$PG_ROOT/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >'$PG_ROOT/initdb.log' 2>&1" \
     || { cat "$PG_ROOT/initdb.log" >&2; return 1; }
-  pg_launch || return 1
+  # A port nobody listens on may still be taken by a client's connected socket (ports in the kernel's ephemeral
+  # range): if the server cannot bind, try the next free one.
+  local base=${PG_PORT_BASE:-55432} attempt
+  for attempt in 1 2 3 4 5; do
+    PG_PORT=$(pg_free_port "$base")
+    pg_launch 2>"$PG_ROOT/launch.err" && break
+    if [ "$attempt" = 5 ] || ! grep -q "could not bind\|could not create any TCP/IP sockets" "$PG_ROOT/launch.err"; then cat "$PG_ROOT/launch.err" >&2; return 1; fi
+    base=$((PG_PORT + 1))
+  done
   export PG_BIN PG_PORT PG_ROOT PG_SOCKET_DIR
   export RTM_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
   echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PG_PORT" >&2

@@ -19,7 +19,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     public static async Task<ThrowawayPostgres> StartAsync()
     {
-        var output = await ShellAsync("PG_PORT_BASE=58600 pg_start >&2 && echo \"PG_BIN=$PG_BIN\" && echo \"PG_ROOT=$PG_ROOT\" && echo \"PG_PORT=$PG_PORT\" && echo \"PG_SOCKET_DIR=$PG_SOCKET_DIR\"", new Dictionary<string, string>());
+        // Above the kernel's ephemeral range (32768–60999 by default), where no client connection can be holding the port.
+        var output = await ShellAsync("PG_PORT_BASE=61432 pg_start >&2 && echo \"PG_BIN=$PG_BIN\" && echo \"PG_ROOT=$PG_ROOT\" && echo \"PG_PORT=$PG_PORT\" && echo \"PG_SOCKET_DIR=$PG_SOCKET_DIR\"", new Dictionary<string, string>());
         var cluster = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var postgres = new ThrowawayPostgres(cluster);
         await using var connection = new NpgsqlConnection(postgres.ConnectionString.Replace("Database=rtm", "Database=postgres"));
