@@ -30,27 +30,15 @@ BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-30}
 BENCH_RESULTS=${BENCH_RESULTS:-bench/results/transitions-latest.md}
 COMMAND_LINE="BENCH_SECONDS=$BENCH_SECONDS BENCH_CLIENTS=\"$BENCH_CLIENTS\" BENCH_REPEATS=$BENCH_REPEATS BENCH_CASES_PER_CLIENT=$BENCH_CASES_PER_CLIENT BENCH_WARMUP=$BENCH_WARMUP${BENCH_NPGSQL_OPTIONS:+ BENCH_NPGSQL_OPTIONS=\"$BENCH_NPGSQL_OPTIONS\"} ./bench/run-transitions.sh"
 
-log() { echo "[bench] $*" >&2; }
-host_ticks() { awk '/^cpu /{busy=$2+$3+$4+$7+$8+$9; print busy, busy+$5+$6}' /proc/stat; }
+# log, host_ticks, busy_percent, quiet_wait, server_ticks: shared with the other drivers.
+# shellcheck source=lib.sh
+source bench/lib.sh
 
 # Anything else using the CPU makes both sides' numbers noisy: say so up front.
-before=$(host_ticks); sleep 2; after=$(host_ticks)
-IDLE_CHECK=$(awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }')
+IDLE_CHECK=$(busy_percent)
 if [ "$IDLE_CHECK" -gt 10 ]; then
   log "WARNING: the host was ${IDLE_CHECK}% busy before the benchmark started; other work on this machine will skew the results"
 fi
-
-# Before each measured phase: wait (up to BENCH_QUIET_WAIT seconds) for the host to be idle, so neither side
-# starts while something else (a build, a test run, the previous phase's checkpoint) is still using the CPU.
-quiet_wait() {
-  local waited=0 a b busy
-  while [ "$waited" -lt "$BENCH_QUIET_WAIT" ]; do
-    a=$(host_ticks); sleep 1; b=$(host_ticks); waited=$(( waited + 1 ))
-    busy=$(awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }')
-    [ "$busy" -le 5 ] && return 0
-  done
-  log "the host is still ${busy}% busy after ${BENCH_QUIET_WAIT}s; measuring anyway"
-}
 
 # shellcheck source=../scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
@@ -84,18 +72,7 @@ PGBENCH=("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres)
 log "pgbench -i -s 16 (once)"
 "${PGBENCH[@]}" -i -s 16 -q pgbench >"$WORK/pgbench-init.log" 2>&1 || { cat "$WORK/pgbench-init.log" >&2; exit 1; }
 
-# CPU accounting: the whole host (/proc/stat), and the PostgreSQL server (postmaster + live children + reaped children).
-server_ticks() {
-  local pm total s
-  pm=$(head -1 "$PG_ROOT/data/postmaster.pid")
-  s=$(cat "/proc/$pm/stat"); s=${s##*) }; set -- $s
-  total=$(( ${12} + ${13} + ${14} + ${15} ))
-  for child in $(pgrep -P "$pm"); do
-    s=$(cat "/proc/$child/stat" 2>/dev/null) || continue; s=${s##*) }; set -- $s
-    total=$(( total + ${12} + ${13} ))
-  done
-  echo "$total"
-}
+# CPU accounting: the whole host (host_ticks) and the PostgreSQL server (server_ticks), both from bench/lib.sh.
 TICKS_PER_S=$(getconf CLK_TCK)
 wal_bytes() { "${PSQL[@]}" -d postgres -Atc "SELECT pg_current_wal_lsn() - '0/0'"; }
 client_ticks() { # this script's reaped children (pgbench, psql) + the engine process
